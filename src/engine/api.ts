@@ -1,0 +1,117 @@
+/**
+ * The engine's public contract for its hosts (the worker, the CLI, tests, benchmarks).
+ * Plain data only: every type here crosses a structured-clone boundary unchanged.
+ */
+
+/** Latency summary in milliseconds (SPEC §4). */
+export interface LatencySummary {
+  mean: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface RequestCounts {
+  generated: number;
+  ok: number;
+  error: number;
+  rejected: number;
+  timeout: number;
+  inFlight: number;
+}
+
+export interface InstanceReport {
+  served: number;
+  utilization: number;
+  up?: boolean;
+}
+
+/** One node's statistics. Fields beyond `kind` appear where they apply to the kind. */
+export interface NodeReport {
+  kind: string;
+  arrivals: number;
+  completed: number;
+  rejected: number;
+  errors: number;
+  utilization: number;
+  meanQueueLength: number;
+  meanWaitMs: number;
+  meanResponseMs: number;
+  instances: InstanceReport[];
+  [extra: string]: unknown;
+}
+
+export interface EdgeReport {
+  calls: number;
+  retries: number;
+  timeouts: number;
+  shortCircuited: number;
+  circuitOpened: number;
+  [extra: string]: unknown;
+}
+
+/** The report of SPEC §4. Field names are a public contract: add, never rename or drop. */
+export interface Report {
+  version: 1;
+  scenario: string;
+  seed: number;
+  simulatedMs: number;
+  warmupMs: number;
+  events: number;
+  wallMs: number;
+  requests: RequestCounts;
+  throughputRps: number;
+  latencyMs: LatencySummary;
+  nodes: Record<string, NodeReport>;
+  edges: Record<string, EdgeReport>;
+  /** Nodes whose offered load exceeded what they could serve (utilisation ≈ 1 with a growing queue). */
+  unstable: string[];
+}
+
+/** A node's live state in a frame (for colouring the canvas and the per-node charts). */
+export interface NodeFrame {
+  /** Busy workers ÷ all workers over the frame's window (0 for kinds without workers). */
+  utilization: number;
+  /** Requests waiting in queues now. */
+  queueLength: number;
+  /** Requests that arrived in the window. */
+  arrivals: number;
+  instancesUp: number;
+  instancesTotal: number;
+}
+
+/** Aggregates over the simulated-time window since the previous frame. */
+export interface Frame {
+  /** Simulated time at the end of the window, ms. */
+  simTimeMs: number;
+  /** Simulated duration of the window, ms. */
+  windowMs: number;
+  /** Total events processed so far. */
+  events: number;
+  /** Requests completed ok per simulated second in the window. */
+  throughputRps: number;
+  /** Fraction of the window's finished requests that were not ok. */
+  errorRate: number;
+  completed: number;
+  /** Latency percentiles of ok requests finished in the window (0 when none). */
+  latencyMs: { p50: number; p95: number; p99: number; mean: number };
+  nodes: Record<string, NodeFrame>;
+}
+
+/**
+ * A change applied to a running simulation at the current simulated time.
+ * Faults use the same shape as the document's `faults` (SPEC §3.4).
+ */
+export type LiveChange =
+  | { type: 'setRps'; node: string; rps: number }
+  | { type: 'setReplicas'; node: string; replicas: number }
+  | { type: 'setAlgorithm'; node: string; algorithm: string }
+  | {
+      type: 'fault';
+      action: 'crash' | 'recover' | 'slow' | 'partition' | 'heal';
+      target: string;
+      instance?: number;
+      factor?: number;
+    };

@@ -1,0 +1,138 @@
+/**
+ * client — a traffic source (SPEC §3.2). Poisson or constant arrivals at a rate that can
+ * step over time; each request gets a user, a key, an op and a path from its own stream.
+ */
+import type { NodeConfig } from '../../model';
+type ClientConfig = NodeConfig<'client'>;
+import type { NodeFrame, NodeReport } from '../api';
+import { keySampler, WeightedIndex, type IndexSampler } from '../core/keyDistribution';
+import type { Rng } from '../core/rng';
+import type { Engine } from '../runtime/engine';
+import { NodeRuntime } from '../runtime/node';
+import { ERROR, READ, WRITE, type Call } from '../runtime/request';
+
+const ARRIVAL = 1;
+
+export class ClientRuntime extends NodeRuntime {
+  private rps: number;
+  private readonly poisson: boolean;
+  private readonly users: number;
+  private readonly writeFraction: number;
+  private readonly keys: IndexSampler;
+  private readonly pathIndexes: Int32Array;
+  private readonly pathChoice: IndexSampler | null;
+  private readonly arrivalRng: Rng;
+  private readonly userRng: Rng;
+  private readonly keyRng: Rng;
+  private readonly opRng: Rng;
+  private readonly pathRng: Rng;
+  /** Identifies the one pending arrival event; a rate change invalidates the old one. */
+  private arrivalToken = 0;
+  private up = true;
+
+  constructor(
+    engine: Engine,
+    index: number,
+    id: string,
+    private readonly config: ClientConfig,
+  ) {
+    super(engine, index, id, 'client');
+    this.rps = config.rps;
+    this.poisson = config.arrival === 'poisson';
+    this.users = config.users;
+    this.writeFraction = config.writeFraction;
+    this.keys = keySampler(config.keys.count, config.keys.distribution, config.keys.exponent);
+    const entries = Object.entries(config.paths);
+    this.pathIndexes = Int32Array.from(entries.map(([p]) => engine.pathIndex(p)));
+    this.pathChoice = entries.length > 1 ? new WeightedIndex(entries.map(([, w]) => w)) : null;
+    this.arrivalRng = engine.rng(id, 'arrivals');
+    this.userRng = engine.rng(id, 'users');
+    this.keyRng = engine.rng(id, 'keys');
+    this.opRng = engine.rng(id, 'ops');
+    this.pathRng = engine.rng(id, 'paths');
+  }
+
+  override start(): void {
+    for (const step of this.config.rateSchedule) {
+      this.engine.at(step.atMs, () => this.setRps(step.rps));
+    }
+    this.scheduleNext();
+  }
+
+  override setRps(rps: number): boolean {
+    this.rps = rps;
+    this.arrivalToken++;
+    this.scheduleNext();
+    return true;
+  }
+
+  override crash(): void {
+    this.up = false;
+    this.arrivalToken++;
+  }
+
+  override recover(): void {
+    if (this.up) return;
+    this.up = true;
+    this.arrivalToken++;
+    this.scheduleNext();
+  }
+
+  private scheduleNext(): void {
+    if (this.rps <= 0 || !this.up) return;
+    const meanGapMs = 1000 / this.rps;
+    const gap = this.poisson ? -meanGapMs * Math.log(1 - this.arrivalRng.next()) : meanGapMs;
+    this.engine.queue.schedule(this.engine.now + gap, this, ARRIVAL, null, this.arrivalToken);
+  }
+
+  override handleEvent(code: number, _obj: unknown, arg: number): void {
+    if (code !== ARRIVAL || arg !== this.arrivalToken) return;
+    this.generate();
+    this.scheduleNext();
+  }
+
+  private generate(): void {
+    const engine = this.engine;
+    const req = engine.requests.acquire();
+    req.createdAt = engine.now;
+    req.measured = engine.now >= engine.warmupMs;
+    req.user = Math.floor(this.userRng.next() * this.users);
+    req.key = this.keys.sample(this.keyRng);
+    req.op = this.writeFraction > 0 && this.opRng.next() < this.writeFraction ? WRITE : READ;
+    req.path = this.pathChoice !== null ? this.pathIndexes[this.pathChoice.sample(this.pathRng)] : this.pathIndexes[0];
+    this.windowArrivals++;
+    if (req.measured) {
+      this.arrivals++;
+      engine.generated++;
+    }
+    const call = engine.calls.acquire(req, this.outEdges[0], null);
+    // The call now holds the request; the client's own hold ends here.
+    engine.requests.release(req);
+    engine.send(call);
+  }
+
+  /** Clients make calls and never serve them (the runnability check forbids edges into one). */
+  override receive(call: Call): void {
+    this.engine.respond(call, ERROR);
+  }
+
+  override onResponse(call: Call): void {
+    this.engine.finishRequest(call);
+  }
+
+  override report(): NodeReport {
+    const r = this.baseReport();
+    r.generated = this.arrivals;
+    return r;
+  }
+
+  override frame(_windowMs: number): NodeFrame {
+    return {
+      utilization: 0,
+      queueLength: 0,
+      arrivals: this.takeWindowArrivals(),
+      instancesUp: this.up ? 1 : 0,
+      instancesTotal: 1,
+    };
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Duration distributions of SPEC §2, compiled once into samplers so the hot path does not
+ * inspect the document's shape per draw.
+ */
+import type { Duration } from '../../model';
+import type { Rng } from './rng';
+
+export interface Sampler {
+  /** The distribution's mean, ms (used for theory and for reporting). */
+  readonly meanMs: number;
+  /** E[S²], ms² (Pollaczek–Khinchine needs it). */
+  readonly secondMoment: number;
+  /** True when every draw is 0: callers skip scheduling an event. */
+  readonly isZero: boolean;
+  sample(rng: Rng): number;
+}
+
+class Constant implements Sampler {
+  readonly secondMoment: number;
+  readonly isZero: boolean;
+  constructor(readonly meanMs: number) {
+    this.secondMoment = meanMs * meanMs;
+    this.isZero = meanMs === 0;
+  }
+  sample(_rng: Rng): number {
+    return this.meanMs;
+  }
+}
+
+class Exponential implements Sampler {
+  readonly secondMoment: number;
+  readonly isZero: boolean;
+  constructor(readonly meanMs: number) {
+    this.secondMoment = 2 * meanMs * meanMs;
+    this.isZero = meanMs === 0;
+  }
+  sample(rng: Rng): number {
+    // 1 - u is in (0, 1], so the log is finite.
+    return -this.meanMs * Math.log(1 - rng.next());
+  }
+}
+
+class Uniform implements Sampler {
+  readonly meanMs: number;
+  readonly secondMoment: number;
+  readonly isZero: boolean;
+  constructor(
+    readonly minMs: number,
+    readonly maxMs: number,
+  ) {
+    this.meanMs = (minMs + maxMs) / 2;
+    const w = maxMs - minMs;
+    this.secondMoment = (w * w) / 12 + this.meanMs * this.meanMs;
+    this.isZero = maxMs === 0;
+  }
+  sample(rng: Rng): number {
+    return this.minMs + (this.maxMs - this.minMs) * rng.next();
+  }
+}
+
+class Lognormal implements Sampler {
+  readonly meanMs: number;
+  readonly secondMoment: number;
+  readonly isZero: boolean;
+  private readonly mu: number;
+  constructor(
+    readonly medianMs: number,
+    readonly sigma: number,
+  ) {
+    this.mu = Math.log(medianMs);
+    this.meanMs = medianMs * Math.exp((sigma * sigma) / 2);
+    this.secondMoment = medianMs * medianMs * Math.exp(2 * sigma * sigma);
+    this.isZero = medianMs === 0;
+  }
+  sample(rng: Rng): number {
+    if (this.isZero) return 0;
+    // Box–Muller; the second normal is discarded so each draw uses exactly two uniforms.
+    const u1 = 1 - rng.next();
+    const u2 = rng.next();
+    const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    return Math.exp(this.mu + this.sigma * z);
+  }
+}
+
+class Erlang implements Sampler {
+  readonly secondMoment: number;
+  readonly isZero: boolean;
+  private readonly phaseMean: number;
+  constructor(
+    readonly meanMs: number,
+    readonly k: number,
+  ) {
+    this.phaseMean = meanMs / k;
+    this.secondMoment = meanMs * meanMs * (1 + 1 / k);
+    this.isZero = meanMs === 0;
+  }
+  sample(rng: Rng): number {
+    let product = 1;
+    for (let i = 0; i < this.k; i++) product *= 1 - rng.next();
+    return -this.phaseMean * Math.log(product);
+  }
+}
+
+/** Compiles a document's duration (plain number = constant ms) into a sampler. */
+export function compileDuration(d: Duration): Sampler {
+  if (typeof d === 'number') return new Constant(d);
+  switch (d.dist) {
+    case 'constant':
+      return new Constant(d.ms);
+    case 'exponential':
+      return new Exponential(d.meanMs);
+    case 'uniform':
+      return new Uniform(d.minMs, d.maxMs);
+    case 'lognormal':
+      return new Lognormal(d.medianMs, d.sigma);
+    case 'erlang':
+      return new Erlang(d.meanMs, d.k);
+  }
+}

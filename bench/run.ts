@@ -1,0 +1,109 @@
+/**
+ * `npm run bench`: engine speed and memory (SPEC §7). Prints figures; asserts nothing.
+ * Each case runs the real engine on a scenario document through the same path as the CLI.
+ *   npm run bench                 all cases
+ *   npm run bench -- --quick      shorter runs
+ */
+import { performance } from 'node:perf_hooks';
+import { createSimulation } from '../src/engine';
+import { parseScenario, type Scenario } from '../src/model';
+
+const quick = process.argv.includes('--quick');
+
+function scenario(doc: unknown): Scenario {
+  const r = parseScenario(doc);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.scenario;
+}
+
+const mm1 = (durationMs: number) =>
+  scenario({
+    version: 1,
+    name: 'M/M/1 at 800 rps',
+    seed: 1,
+    durationMs,
+    nodes: [
+      { id: 'users', kind: 'client', config: { rps: 800 } },
+      {
+        id: 'web',
+        kind: 'server',
+        config: { concurrency: 1, queueCapacity: 1_000_000, serviceTime: { dist: 'exponential', meanMs: 1 } },
+      },
+    ],
+    edges: [{ id: 'e1', from: 'users', to: 'web', config: { latency: 0 } }],
+  });
+
+const lb4 = (durationMs: number) =>
+  scenario({
+    version: 1,
+    name: 'client → load balancer → 4 servers at 10,000 rps',
+    seed: 1,
+    durationMs,
+    nodes: [
+      { id: 'users', kind: 'client', config: { rps: 10_000 } },
+      { id: 'lb', kind: 'loadBalancer', config: { algorithm: 'round-robin' } },
+      ...[1, 2, 3, 4].map((k) => ({
+        id: `web${k}`,
+        kind: 'server',
+        config: { concurrency: 4, queueCapacity: 1000, serviceTime: { dist: 'exponential', meanMs: 1.2 } },
+      })),
+    ],
+    edges: [
+      { id: 'e0', from: 'users', to: 'lb' },
+      ...[1, 2, 3, 4].map((k) => ({ id: `e${k}`, from: 'lb', to: `web${k}` })),
+    ],
+  });
+
+interface Result {
+  name: string;
+  simulatedS: number;
+  wallMs: number;
+  events: number;
+  requests: number;
+  peakHeapMB: number;
+  heapAtMB: number[];
+}
+
+function run(name: string, doc: Scenario, slices = 10): Result {
+  globalThis.gc?.();
+  const sim = createSimulation(doc);
+  const heapAtMB: number[] = [];
+  let peak = 0;
+  const t0 = performance.now();
+  for (let k = 1; k <= slices; k++) {
+    sim.runUntil((doc.durationMs * k) / slices);
+    const used = process.memoryUsage().heapUsed;
+    if (used > peak) peak = used;
+    heapAtMB.push(used / 2 ** 20);
+  }
+  const wallMs = performance.now() - t0;
+  const report = sim.report(wallMs);
+  return {
+    name,
+    simulatedS: doc.durationMs / 1000,
+    wallMs,
+    events: report.events,
+    requests: report.requests.generated,
+    peakHeapMB: peak / 2 ** 20,
+    heapAtMB,
+  };
+}
+
+function print(r: Result): void {
+  const s = r.wallMs / 1000;
+  console.log(`\n${r.name}`);
+  console.log(`  simulated ${r.simulatedS} s in ${s.toFixed(2)} s of wall time`);
+  console.log(`  ${(r.requests / s / 1e6).toFixed(2)} M simulated requests/s   (${r.requests.toLocaleString('en-US')} requests)`);
+  console.log(`  ${(r.events / s / 1e6).toFixed(2)} M events/s                 (${r.events.toLocaleString('en-US')} events)`);
+  console.log(`  peak heap ${r.peakHeapMB.toFixed(1)} MB; heap after each tenth of the run: ${r.heapAtMB.map((m) => m.toFixed(0)).join(' ')} MB`);
+}
+
+console.log(`archsim engine benchmark — Node ${process.version}, ${quick ? 'quick' : 'full'} run`);
+// Warm the JIT on a short run of each so the figures describe steady state.
+run('warm-up', mm1(20_000));
+run('warm-up', lb4(2_000));
+print(run('M/M/1 (800 rps, exponential service 1 ms, ρ = 0.8)', mm1(quick ? 600_000 : 3_600_000)));
+print(run('client → load balancer (round robin) → 4 servers × 4 workers, 10,000 rps', lb4(quick ? 60_000 : 600_000)));
+if (!quick) {
+  print(run('memory: the same at 10,000 rps for one simulated hour', lb4(3_600_000), 12));
+}

@@ -1,0 +1,56 @@
+/** Edges: calls from one node to another, with their resilience settings (SPEC §3.3). */
+import { z } from 'zod';
+import { durationSchema } from './duration';
+import { boolean, id, integer, millis, number, oneOf, strict } from './fields';
+
+const retrySchema = strict({
+  /** Counts the first try. */
+  maxAttempts: integer(1, 100).default(3),
+  baseDelayMs: millis().default(100),
+  multiplier: number({ min: 1, max: 100 }).default(2),
+  maxDelayMs: millis().default(5000),
+  jitter: oneOf(['none', 'full', 'equal']).default('none'),
+  respectRetryAfter: boolean().default(true),
+});
+
+const circuitBreakerSchema = strict({
+  failureRateThreshold: number({ above: 0, max: 1 }).default(0.5),
+  minimumCalls: integer(1).default(20),
+  windowMs: millis({ positive: true }).default(10_000),
+  openMs: millis({ positive: true }).default(5000),
+  halfOpenCalls: integer(1).default(5),
+});
+
+const bulkheadSchema = strict({
+  maxConcurrent: integer(1).default(50),
+});
+
+export const edgeConfigSchema = strict({
+  /** Network latency each way. */
+  latency: durationSchema.default(1),
+  /** null: the caller waits forever. */
+  timeoutMs: millis({ positive: true }).nullable().default(null),
+  retry: retrySchema.nullable().default(null),
+  circuitBreaker: circuitBreakerSchema.nullable().default(null),
+  bulkhead: bulkheadSchema.nullable().default(null),
+  /** Sequential calls per request handled by the caller (the N+1 pattern). */
+  callsPerRequest: integer(1, 1000).default(1),
+  /** For weighted round robin. */
+  weight: number({ above: 0 }).default(1),
+  /** What an open circuit breaker answers. */
+  fallback: oneOf(['error', 'degraded']).default('error'),
+});
+
+export const edgeSchema = strict({
+  id: id(),
+  from: id(),
+  to: id(),
+  config: edgeConfigSchema.prefault({}),
+});
+
+export type EdgeConfig = z.output<typeof edgeConfigSchema>;
+export type RetryConfig = z.output<typeof retrySchema>;
+export type CircuitBreakerConfig = z.output<typeof circuitBreakerSchema>;
+export type BulkheadConfig = z.output<typeof bulkheadSchema>;
+export type ScenarioEdge = z.output<typeof edgeSchema>;
+

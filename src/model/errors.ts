@@ -1,0 +1,148 @@
+/**
+ * Field-level errors: the one form in which every invalid input is reported
+ * (`nodes[3].config.replicas: must be an integer ≥ 1`).
+ */
+import type { z } from 'zod';
+
+export interface FieldError {
+  /** `nodes[3].config.replicas` style; "(document)" for the document as a whole. */
+  path: string;
+  message: string;
+}
+
+export const DOCUMENT_PATH = '(document)';
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** `["nodes", 3, "config", "paths", "/api"]` → `nodes[3].config.paths["/api"]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (typeof segment === 'string' && IDENTIFIER.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out || DOCUMENT_PATH;
+}
+
+/** One line per error. */
+export function formatErrors(errors: readonly FieldError[]): string {
+  return errors.map((e) => `${e.path}: ${e.message}`).join('\n');
+}
+
+type RawIssue = z.core.$ZodRawIssue;
+
+/**
+ * The error map used when parsing: messages for the issues that no field
+ * schema words itself (missing objects, unknown fields, unknown kinds).
+ * Field schemas built in `fields.ts` carry their own messages, which win.
+ */
+export function issueMessage(issue: RawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'is required';
+      return TYPE_NAMES[issue.expected] ?? `must be ${issue.expected}`;
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `must be ${JSON.stringify(issue.values[0])}`
+        : `must be one of: ${issue.values.map(String).join(', ')}`;
+    case 'unrecognized_keys': {
+      // Remember the fields this object does know, so the message can suggest one.
+      const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
+      if (shape) Object.assign(issue, { knownFields: Object.keys(shape) });
+      return 'unknown field';
+    }
+    case 'invalid_union':
+      if (issue.discriminator !== undefined) {
+        const input = issue.input as Record<string, unknown> | undefined;
+        if (typeof input !== 'object' || input === null || Array.isArray(input)) return 'must be an object';
+        if (input[issue.discriminator] === undefined) return 'is required';
+        return `must be one of: ${((issue.options as unknown[] | undefined) ?? []).map(String).join(', ')}`;
+      }
+      return 'is not valid here';
+    case 'too_small':
+      return issue.origin === 'array' ? `must have at least ${issue.minimum} entries` : `must be ≥ ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'array' ? `must have at most ${issue.maximum} entries` : `must be ≤ ${issue.maximum}`;
+    default:
+      return undefined;
+  }
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  object: 'must be an object',
+  array: 'must be a list',
+  string: 'must be a string',
+  number: 'must be a number',
+  int: 'must be an integer',
+  boolean: 'must be true or false',
+  record: 'must be an object',
+  null: 'must be null',
+};
+
+/** Converts zod issues (with messages from `issueMessage`) into field errors. */
+export function toFieldErrors(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly PropertyKey[] = [],
+): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const known = (issue as { knownFields?: string[] }).knownFields ?? [];
+        for (const key of issue.keys) {
+          const suggestion = closest(key, known);
+          errors.push({
+            path: formatPath([...path, key]),
+            message: `unknown field "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+          });
+        }
+        break;
+      }
+      case 'invalid_union': {
+        // A duration is a number or a distribution object: report the errors
+        // of the alternative whose type matched, not of both.
+        const matched = issue.errors.filter(
+          (branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0),
+        );
+        if (matched.length === 1) errors.push(...toFieldErrors(matched[0], path));
+        else errors.push({ path: formatPath(path), message: issue.message });
+        break;
+      }
+      case 'invalid_key':
+        errors.push({ path: formatPath(path), message: `key ${issue.issues[0]?.message ?? 'is not valid'}` });
+        break;
+      default:
+        errors.push({ path: formatPath(path), message: issue.message });
+    }
+  }
+  return errors;
+}
+
+/** The known name nearest to a typo, if it is near enough to be what was meant. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,135 @@
+/**
+ * Building blocks for the scenario schema. Every field is built here so that
+ * its error message is a short human sentence ("must be an integer ≥ 1"),
+ * the same wherever the field appears, and so that a missing required value
+ * always reads "is required".
+ */
+import { z } from 'zod';
+
+/** The longest simulated run, and the cap on every time value: 24 hours in ms. */
+export const MAX_DURATION_MS = 86_400_000;
+
+/** Ids: 1–64 characters of `[A-Za-z0-9_-]` (SPEC §2). */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+type IssueLike = { input?: unknown };
+
+/** An error function that says "is required" for a missing value and `message` otherwise. */
+export function messageFor(message: string) {
+  return (issue: IssueLike) => (issue.input === undefined ? 'is required' : message);
+}
+
+/** An object that refuses unknown fields (they are typos). */
+export function strict<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  return z.strictObject(shape);
+}
+
+/**
+ * An integer in `[min, max]`. Wrong type or not a whole number: the full
+ * rule ("must be an integer ≥ 1"); out of range: the bound that was crossed.
+ *
+ * Built from a number and a refinement, not `z.int()`: zod marks a
+ * non-integer as aborting the whole parse, which would hide the
+ * document-wide reference checks that run after it.
+ */
+export function integer(min: number, max?: number) {
+  const rule =
+    max === undefined ? `must be an integer ≥ ${min}` : `must be an integer from ${min} to ${max}`;
+  const schema = z
+    .number({ error: messageFor(rule) })
+    .min(min, { error: `must be an integer ≥ ${min}` })
+    .refine(Number.isSafeInteger, { error: rule });
+  return max === undefined ? schema : schema.max(max, { error: `must be an integer ≤ ${max}` });
+}
+
+interface NumberRange {
+  /** Inclusive lower bound. */
+  min?: number;
+  /** Exclusive lower bound. */
+  above?: number;
+  /** Inclusive upper bound. */
+  max?: number;
+}
+
+function bound(value: number): string {
+  return value === MAX_DURATION_MS ? `${value} (24 h)` : String(value);
+}
+
+function describeRange({ min, above, max }: NumberRange): string {
+  if (min !== undefined && max !== undefined) return `must be a number from ${min} to ${bound(max)}`;
+  if (above !== undefined && max !== undefined) return `must be a number > ${above} and ≤ ${bound(max)}`;
+  if (min !== undefined) return `must be a number ≥ ${min}`;
+  if (above !== undefined) return `must be a number > ${above}`;
+  if (max !== undefined) return `must be a number ≤ ${bound(max)}`;
+  return 'must be a number';
+}
+
+/**
+ * A finite number in the given range. Wrong type: the full rule; out of
+ * range: the bound that was crossed ("must be a number ≥ 0").
+ */
+export function number(range: NumberRange = {}) {
+  let schema = z.number({ error: messageFor(describeRange(range)) });
+  if (range.min !== undefined) schema = schema.min(range.min, { error: `must be a number ≥ ${range.min}` });
+  if (range.above !== undefined) schema = schema.gt(range.above, { error: `must be a number > ${range.above}` });
+  if (range.max !== undefined) schema = schema.max(range.max, { error: `must be a number ≤ ${bound(range.max)}` });
+  return schema;
+}
+
+/** A time in ms: `≥ 0` (or `> 0` with `positive`), at most 24 h. */
+export function millis(options: { positive?: boolean } = {}) {
+  return options.positive
+    ? number({ above: 0, max: MAX_DURATION_MS })
+    : number({ min: 0, max: MAX_DURATION_MS });
+}
+
+/** A probability or fraction in `[0, 1]`. */
+export function fraction() {
+  return number({ min: 0, max: 1 });
+}
+
+/** One of a fixed set of strings. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: messageFor(`must be one of: ${values.join(', ')}`) });
+}
+
+export function boolean() {
+  return z.boolean({ error: messageFor('must be true or false') });
+}
+
+/** A string of at most `maxLength` characters (non-empty with `nonEmpty`). */
+export function text(maxLength: number, options: { nonEmpty?: boolean } = {}) {
+  const message = options.nonEmpty
+    ? `must be a non-empty string of at most ${maxLength} characters`
+    : `must be a string of at most ${maxLength} characters`;
+  const error = messageFor(message);
+  const schema = z.string({ error }).max(maxLength, { error });
+  return options.nonEmpty ? schema.min(1, { error }) : schema;
+}
+
+/** A node or edge id, or a reference to one. */
+export function id() {
+  const error = messageFor('must be 1–64 characters, each a letter, digit, "_" or "-"');
+  return z.string({ error }).regex(ID_PATTERN, { error });
+}
+
+/**
+ * A list of `{atMs, ...}` steps in strictly increasing `atMs` order, so a
+ * schedule reads top to bottom as it happens.
+ */
+export function schedule<Shape extends z.core.$ZodLooseShape & { atMs: z.ZodType<number> }>(
+  shape: Shape,
+) {
+  return z.array(strict(shape), { error: messageFor('must be a list') }).superRefine((steps, ctx) => {
+    for (let i = 1; i < steps.length; i++) {
+      const previous = (steps[i - 1] as { atMs: number }).atMs;
+      if ((steps[i] as { atMs: number }).atMs <= previous) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'atMs'],
+          message: `must be later than the previous step's atMs (${previous})`,
+        });
+      }
+    }
+  });
+}

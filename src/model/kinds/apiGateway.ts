@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { id, strict, text } from '../fields';
+import { durationSchema } from '../duration';
+import { rateLimiterConfigSchema } from './rateLimiter';
+import type { KindDefinition } from './definition';
+
+const routeSchema = strict({
+  pathPrefix: text(1000, { nonEmpty: true }),
+  /** The id of the node this route sends to (normally one of the gateway's downstream nodes). */
+  to: id(),
+});
+
+export const apiGatewayConfigSchema = strict({
+  /** First matching prefix wins; unmatched paths go to the first downstream node. */
+  routes: z.array(routeSchema).default(() => []),
+  authTime: durationSchema.default(0),
+  /** Optional built-in rate limit, with the rate limiter's fields. */
+  rateLimit: rateLimiterConfigSchema.nullable().default(null),
+});
+
+export type ApiGatewayConfig = z.output<typeof apiGatewayConfigSchema>;
+export type GatewayRoute = z.output<typeof routeSchema>;
+
+export const apiGatewayKind = {
+  label: 'API gateway',
+  description:
+    'A layer-7 entry point: authenticates, optionally rate-limits, and routes each request by path prefix to one of its downstream nodes.',
+  configSchema: apiGatewayConfigSchema,
+} satisfies KindDefinition;

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { integer, millis, strict, text } from '../fields';
+import { durationSchema } from '../duration';
+import type { KindDefinition } from './definition';
+
+export const cdnConfigSchema = strict({
+  /** Path prefixes served from the edge. */
+  cacheablePaths: z.array(text(1000, { nonEmpty: true })).default(() => ['/static']),
+  hitTime: durationSchema.default(5),
+  ttlMs: millis({ positive: true }).default(60_000),
+  /** Entries, evicted LRU. */
+  capacity: integer(1).default(10_000),
+});
+
+export type CdnConfig = z.output<typeof cdnConfigSchema>;
+
+export const cdnKind = {
+  label: 'CDN',
+  description:
+    'An edge cache for cacheable path prefixes: a hit answers from the edge, a miss or an uncacheable path goes to the origin (its downstream node).',
+  configSchema: cdnConfigSchema,
+} satisfies KindDefinition;

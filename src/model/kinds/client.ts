@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { fraction, integer, number, oneOf, schedule, strict, text } from '../fields';
+import type { KindDefinition } from './definition';
+
+const keysSchema = strict({
+  count: integer(1).default(10_000),
+  distribution: oneOf(['uniform', 'zipf']).default('uniform'),
+  /** Zipf exponent `s`: key rank r is drawn with weight 1 / r^s. */
+  exponent: number({ min: 0, max: 10 }).default(1.0),
+});
+
+const pathsSchema = z
+  .record(
+    text(1000, { nonEmpty: true }),
+    number({ above: 0 }),
+    { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an object of path → weight') },
+  )
+  .refine((paths) => Object.keys(paths).length > 0, { error: 'must name at least one path' });
+
+export const clientConfigSchema = strict({
+  /** Requests per second; 0 is a paused source. */
+  rps: number({ min: 0 }).default(100),
+  arrival: oneOf(['poisson', 'constant']).default('poisson'),
+  /** Step changes of `rps` over time. */
+  rateSchedule: schedule({ atMs: number({ min: 0 }), rps: number({ min: 0 }) }).default(() => []),
+  users: integer(1).default(1000),
+  keys: keysSchema.prefault({}),
+  writeFraction: fraction().default(0),
+  /** Path → relative weight. */
+  paths: pathsSchema.default(() => ({ '/': 1 })),
+});
+
+export type ClientConfig = z.output<typeof clientConfigSchema>;
+
+export const clientKind = {
+  label: 'Client',
+  description:
+    'A traffic source: creates requests at a rate (Poisson or constant, with an optional schedule) and sends each down its single outgoing edge.',
+  configSchema: clientConfigSchema,
+} satisfies KindDefinition;

@@ -1,0 +1,49 @@
+/**
+ * The registry of node kinds: one entry per kind, each defined in its own
+ * file. Tables elsewhere (engine components, UI views) are typed
+ * `satisfies Record<NodeKind, …>`, so adding a kind here without them fails
+ * to compile.
+ */
+import { apiGatewayKind } from './apiGateway';
+import { cacheKind } from './cache';
+import { cdnKind } from './cdn';
+import { clientKind } from './client';
+import { databaseKind } from './database';
+import type { KindDefinition } from './definition';
+import { loadBalancerKind } from './loadBalancer';
+import { queueKind } from './queue';
+import { rateLimiterKind } from './rateLimiter';
+import { serverKind } from './server';
+
+export type { KindDefinition } from './definition';
+
+/** Every node kind, in palette order. */
+export const NODE_KINDS = [
+  'client',
+  'loadBalancer',
+  'apiGateway',
+  'rateLimiter',
+  'server',
+  'cache',
+  'cdn',
+  'queue',
+  'database',
+] as const;
+
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const kindDefinitions = {
+  client: clientKind,
+  loadBalancer: loadBalancerKind,
+  apiGateway: apiGatewayKind,
+  rateLimiter: rateLimiterKind,
+  server: serverKind,
+  cache: cacheKind,
+  cdn: cdnKind,
+  queue: queueKind,
+  database: databaseKind,
+} satisfies Record<NodeKind, KindDefinition>;
+
+export function isNodeKind(value: unknown): value is NodeKind {
+  return typeof value === 'string' && (NODE_KINDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { integer, oneOf, strict } from '../fields';
+import type { KindDefinition } from './definition';
+
+export const queueConfigSchema = strict({
+  /** Messages held at most. */
+  capacity: integer(1).default(10_000),
+  /** reject: 503 when full; block: the producer waits (backpressure). */
+  whenFull: oneOf(['reject', 'block']).default('reject'),
+  /** Messages a consumer worker pulls at a time. */
+  batchSize: integer(1).default(1),
+  /** Deliveries before a failed message is dead-lettered (counts the first). */
+  maxAttempts: integer(1).default(3),
+});
+
+export type QueueConfig = z.output<typeof queueConfigSchema>;
+
+export const queueKind = {
+  label: 'Message queue',
+  description:
+    'A broker between producers and consumers: a producer is done once its message is accepted; consumer workers pull messages, failed ones are redelivered, then dead-lettered.',
+  configSchema: queueConfigSchema,
+} satisfies KindDefinition;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { fraction, integer, millis, number, oneOf, schedule, strict } from '../fields';
+import { durationSchema } from '../duration';
+import type { KindDefinition } from './definition';
+
+/** Upper bounds that keep a run's memory bounded (one state object per instance/worker). */
+export const MAX_REPLICAS = 1000;
+export const MAX_CONCURRENCY = 10_000;
+
+const autoscaleSchema = strict({
+  min: integer(1, MAX_REPLICAS).default(1),
+  max: integer(1, MAX_REPLICAS).default(10),
+  targetUtilization: number({ above: 0, max: 1 }).default(0.6),
+  evaluateEveryMs: millis({ positive: true }).default(5000),
+  cooldownMs: millis().default(30_000),
+  /** A new instance takes traffic only after this long. */
+  startupMs: millis().default(20_000),
+}).superRefine((a, ctx) => {
+  if (a.min > a.max) {
+    ctx.addIssue({ code: 'custom', path: ['max'], message: `must be ≥ min (${a.min})` });
+  }
+});
+
+export const serverConfigSchema = strict({
+  replicas: integer(1, MAX_REPLICAS).default(1),
+  /** Workers per instance. */
+  concurrency: integer(1, MAX_CONCURRENCY).default(4),
+  /** FIFO queue per instance; a full queue rejects with 503. */
+  queueCapacity: integer(0).default(100),
+  /** CPU work per request. */
+  serviceTime: durationSchema.default(() => ({ dist: 'exponential' as const, meanMs: 10 })),
+  errorRate: fraction().default(0),
+  calls: oneOf(['sequential', 'parallel']).default('sequential'),
+  io: oneOf(['blocking', 'async']).default('blocking'),
+  sessions: oneOf(['stateless', 'in-memory']).default('stateless'),
+  sessionRebuildTime: durationSchema.default(50),
+  autoscale: autoscaleSchema.nullable().default(null),
+  scaleSchedule: schedule({ atMs: number({ min: 0 }), replicas: integer(1, MAX_REPLICAS) }).default(
+    () => [],
+  ),
+});
+
+export type ServerConfig = z.output<typeof serverConfigSchema>;
+export type AutoscaleConfig = z.output<typeof autoscaleSchema>;
+
+export const serverKind = {
+  label: 'Server',
+  description:
+    'A service with replicas, each with a pool of workers and a bounded FIFO queue; after its own work a request calls every downstream edge, blocking or async.',
+  configSchema: serverConfigSchema,
+} satisfies KindDefinition;

@@ -1,0 +1,41 @@
+/** Latency percentiles of the requests that finished in each frame, over simulated time. */
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatMs } from '../format';
+import type { ChartPoint } from '../store';
+import { axisSeconds, CHART_MARGIN, TICK_STYLE } from './chartStyle';
+
+const SERIES = [
+  { key: 'p50', name: 'p50', color: '#2f7ed8' },
+  { key: 'p95', name: 'p95', color: '#e8a317' },
+  { key: 'p99', name: 'p99', color: '#d9463b' },
+] as const;
+
+export function LatencyChart({ points }: { points: ChartPoint[] }) {
+  const last = points[points.length - 1];
+  return (
+    <section className="chart" data-testid="latency-chart" data-points={points.length}>
+      <header>
+        <h3>Latency</h3>
+        {last && (
+          <span className="chart-now">
+            p50 {formatMs(last.p50)} · p95 {formatMs(last.p95)} · p99 {formatMs(last.p99)}
+          </span>
+        )}
+      </header>
+      <div className="chart-body">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={points} margin={CHART_MARGIN}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
+            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={axisSeconds} tick={TICK_STYLE} />
+            <YAxis unit=" ms" width={64} tick={TICK_STYLE} />
+            <Tooltip formatter={(v) => formatMs(Number(v))} labelFormatter={(t) => `t = ${Number(t).toFixed(1)} s`} />
+            <Legend verticalAlign="top" height={22} iconType="plainline" />
+            {SERIES.map((s) => (
+              <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} dot={false} strokeWidth={1.6} isAnimationActive={false} />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+/** A duration (SPEC §2): its distribution and its mean, edited as two fields. */
+import type { Duration } from '../../model';
+import type { EditResult } from '../store';
+import { NumberField, SelectField } from './fields';
+
+const SHAPES = ['constant', 'exponential', 'erlang', 'uniform', 'lognormal'] as const;
+type Shape = (typeof SHAPES)[number];
+const LOGNORMAL_SIGMA = 0.5;
+
+function shapeOf(d: Duration): Shape {
+  return typeof d === 'number' ? 'constant' : d.dist;
+}
+
+/** The mean in ms. */
+function meanOf(d: Duration): number {
+  if (typeof d === 'number') return d;
+  switch (d.dist) {
+    case 'constant':
+      return d.ms;
+    case 'exponential':
+    case 'erlang':
+      return d.meanMs;
+    case 'uniform':
+      return (d.minMs + d.maxMs) / 2;
+    case 'lognormal':
+      return d.medianMs * Math.exp((d.sigma * d.sigma) / 2);
+  }
+}
+
+/** The same shape with another mean (spread scaled along). */
+function withMean(d: Duration, mean: number): Duration {
+  if (typeof d === 'number') return mean;
+  const old = meanOf(d);
+  const scale = old > 0 ? mean / old : 1;
+  switch (d.dist) {
+    case 'constant':
+      return { ...d, ms: mean };
+    case 'exponential':
+    case 'erlang':
+      return { ...d, meanMs: mean };
+    case 'uniform':
+      return old > 0 ? { ...d, minMs: d.minMs * scale, maxMs: d.maxMs * scale } : { ...d, minMs: 0, maxMs: 2 * mean };
+    case 'lognormal':
+      return { ...d, medianMs: mean / Math.exp((d.sigma * d.sigma) / 2) };
+  }
+}
+
+/** Another shape with about the same mean. */
+function withShape(d: Duration, shape: Shape): Duration {
+  const mean = meanOf(d);
+  switch (shape) {
+    case 'constant':
+      return mean;
+    case 'exponential':
+      return { dist: 'exponential', meanMs: mean };
+    case 'erlang':
+      return { dist: 'erlang', meanMs: mean, k: 4 };
+    case 'uniform':
+      return { dist: 'uniform', minMs: 0, maxMs: 2 * mean };
+    case 'lognormal':
+      return { dist: 'lognormal', medianMs: mean / Math.exp((LOGNORMAL_SIGMA * LOGNORMAL_SIGMA) / 2), sigma: LOGNORMAL_SIGMA };
+  }
+}
+
+interface DurationFieldProps {
+  label: string;
+  value: Duration;
+  path: string;
+  commit: (value: Duration) => EditResult;
+  testId: string;
+}
+
+export function DurationField({ label, value, path, commit, testId }: DurationFieldProps) {
+  const mean = Number(meanOf(value).toPrecision(6));
+  return (
+    <fieldset className="duration-field">
+      <legend>{label}</legend>
+      <SelectField
+        label="Distribution"
+        value={shapeOf(value)}
+        options={SHAPES}
+        path={path}
+        commit={(shape) => commit(withShape(value, shape))}
+        testId={`${testId}-dist`}
+      />
+      <NumberField
+        label={shapeOf(value) === 'constant' ? 'Time' : 'Mean'}
+        value={mean}
+        path={path}
+        unit="ms"
+        commit={(m) => commit(withMean(value, m))}
+        testId={`${testId}-mean`}
+      />
+    </fieldset>
+  );
+}

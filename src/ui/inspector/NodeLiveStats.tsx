@@ -1,0 +1,21 @@
+/** The selected node's state in the latest frame of the run. */
+import { useNodeLive } from '../nodes/live';
+
+export function NodeLiveStats({ id }: { id: string }) {
+  const live = useNodeLive(id);
+  if (!live) return null;
+  return (
+    <dl className="live-stats" data-testid="inspector-live">
+      <dt>Utilisation</dt>
+      <dd>{(live.utilization * 100).toFixed(1)}%</dd>
+      <dt>Queued now</dt>
+      <dd>{live.queueLength}</dd>
+      <dt>Arrivals (last frame)</dt>
+      <dd>{live.arrivals}</dd>
+      <dt>Instances up</dt>
+      <dd>
+        {live.instancesUp} / {live.instancesTotal}
+      </dd>
+    </dl>
+  );
+}

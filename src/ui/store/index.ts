@@ -1,0 +1,13 @@
+/**
+ * The UI's state, in three slices with different lives:
+ * - the document (`useDocument`): the scenario being edited; validated, saved, undoable later;
+ * - the session (`useSession`): selection, speed, notices; gone on reload;
+ * - the results (`useResults`, `frameRing`): what the running simulation reports, ~10×/s.
+ * `simulation` is the one path to the worker.
+ */
+export { useDocument, errorsAt, freshId, type EditResult, type FieldError } from './documentStore';
+export { useSession, singleSelection, type Selection } from './sessionStore';
+export { useResults, frameRing, receiveBatch } from './resultsStore';
+export type { ChartPoint } from './frameRing';
+export { simulation } from './simulation';
+export { defaultScenario } from './defaultScenario';

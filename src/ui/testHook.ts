@@ -1,0 +1,31 @@
+/**
+ * A small hook for end-to-end tests (and the curious, from the console): runs a scenario
+ * document to the end in a fresh simulation worker, the same code path as the app, and gives
+ * the report. Used to check that the browser and Node produce the same numbers.
+ */
+import { formatErrors, parseScenario } from '../model';
+import { connectSimWorker } from '../worker/connect';
+import type { Report } from '../worker/protocol';
+
+export interface ArchsimTestHook {
+  runScenarioToEnd(document: unknown): Promise<Report>;
+}
+
+async function runScenarioToEnd(document: unknown): Promise<Report> {
+  const parsed = parseScenario(document);
+  if (!parsed.ok) throw new Error(`Invalid scenario:\n${formatErrors(parsed.errors)}`);
+  const connection = connectSimWorker();
+  try {
+    const loaded = await connection.api.load(parsed.scenario);
+    if (!loaded.ok) throw new Error(`The scenario cannot run:\n${loaded.problems.join('\n')}`);
+    const report = await connection.api.runToEnd();
+    if (!report) throw new Error('The run was interrupted.');
+    return report;
+  } finally {
+    connection.terminate();
+  }
+}
+
+export function installTestHook(): void {
+  (window as unknown as { __archsim: ArchsimTestHook }).__archsim = { runScenarioToEnd };
+}

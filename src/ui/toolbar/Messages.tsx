@@ -1,0 +1,45 @@
+/** The message panel: why the design cannot run, and other notices, in plain words. */
+import { useDocument, useResults, useSession } from '../store';
+
+export function Messages() {
+  const problems = useResults((s) => s.problems);
+  const stale = useResults((s) => s.stale);
+  const notice = useSession((s) => s.notice);
+  const restoreProblem = useDocument((s) => s.restoreProblem);
+  if (problems.length === 0 && !stale && !notice && !restoreProblem) return null;
+  return (
+    <div className="messages">
+      {problems.length > 0 && (
+        <div className="message problem" role="alert" data-testid="problems">
+          <strong>This design cannot run yet:</strong>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {stale && (
+        <div className="message info" data-testid="stale">
+          The design changed in a way the running simulation cannot take live. Press Reset to run the new design.
+        </div>
+      )}
+      {notice && (
+        <div className="message info" data-testid="notice">
+          {notice}
+          <button type="button" className="dismiss" aria-label="Dismiss" onClick={() => useSession.getState().setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      {restoreProblem && (
+        <div className="message problem" role="alert">
+          {restoreProblem}
+          <button type="button" className="dismiss" aria-label="Dismiss" onClick={() => useDocument.setState({ restoreProblem: null })}>
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/** The palette: every node kind, added by a click (at the view's centre) or dragged onto the canvas. */
+import { useReactFlow } from '@xyflow/react';
+import type { DragEvent } from 'react';
+import { NODE_KINDS, kindDefinitions, type NodeKind } from '../../model';
+import { BADGES } from '../nodes/badges';
+import { useDocument, useSession } from '../store';
+import { PALETTE_MIME } from './paletteDrag';
+
+/** Kinds the engine simulates in this version; the others can be drawn but not yet run. */
+const SIMULATED: ReadonlySet<NodeKind> = new Set(['client', 'loadBalancer', 'server']);
+
+export function Palette() {
+  const { screenToFlowPosition } = useReactFlow();
+
+  function addAtCentre(kind: NodeKind) {
+    const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+    const centre = canvas
+      ? screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 })
+      : { x: 0, y: 0 };
+    // Successive clicks fan out a little instead of stacking exactly.
+    const n = useDocument.getState().scenario.nodes.length % 6;
+    const id = useDocument.getState().addNode(kind, { x: centre.x - 80 + n * 24, y: centre.y - 40 + n * 24 });
+    if (id) useSession.getState().requestSelect(id);
+  }
+
+  function onDragStart(event: DragEvent, kind: NodeKind) {
+    event.dataTransfer.setData(PALETTE_MIME, kind);
+    event.dataTransfer.effectAllowed = 'copy';
+  }
+
+  return (
+    <nav className="palette" aria-label="Components">
+      <h2>Components</h2>
+      <p className="hint">Click to add, or drag onto the canvas.</p>
+      <ul>
+        {NODE_KINDS.map((kind) => (
+          <li key={kind}>
+            <button
+              type="button"
+              className={`palette-item kind-${kind}`}
+              data-testid={`palette-${kind}`}
+              draggable
+              onDragStart={(e) => onDragStart(e, kind)}
+              onClick={() => addAtCentre(kind)}
+              title={kindDefinitions[kind].description}
+            >
+              <span className={`arch-node-badge badge-${kind}`} aria-hidden>
+                {BADGES[kind]}
+              </span>
+              <span>{kindDefinitions[kind].label}</span>
+              {!SIMULATED.has(kind) && <span className="soon">soon</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

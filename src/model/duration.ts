@@ -4,7 +4,7 @@
  * parsed value keeps the form it was given in.
  */
 import { z } from 'zod';
-import { integer, millis, number, strict } from './fields';
+import { ifValid, integer, millis, number, strict } from './fields';
 
 /** The distributions a duration can follow, by their `dist` tag. */
 export const DISTRIBUTIONS = ['constant', 'exponential', 'uniform', 'lognormal', 'erlang'] as const;
@@ -18,7 +18,7 @@ const uniform = strict({
   if (d.minMs > d.maxMs) {
     ctx.addIssue({ code: 'custom', path: ['maxMs'], message: `must be ≥ minMs (${d.minMs})` });
   }
-});
+}, ifValid);
 
 export const distributionSchema = z.discriminatedUnion(
   'dist',

@@ -19,6 +19,13 @@ export function messageFor(message: string) {
   return (issue: IssueLike) => (issue.input === undefined ? 'is required' : message);
 }
 
+/**
+ * Options for a cross-field refinement: run it only when the fields it
+ * compares are valid. (zod would otherwise run it after recoverable errors
+ * too, and compare values that are already reported as wrong.)
+ */
+export const ifValid = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
+
 /** An object that refuses unknown fields (they are typos). */
 export function strict<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   return z.strictObject(shape);
@@ -131,5 +138,5 @@ export function schedule<Shape extends z.core.$ZodLooseShape & { atMs: z.ZodType
         });
       }
     }
-  });
+  }, ifValid);
 }

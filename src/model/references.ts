@@ -57,6 +57,11 @@ export function checkReferences(doc: unknown): ReferenceIssue[] {
   nodes.forEach((node, i) => isObject(node) && claim('nodes', i, node.id));
   edges.forEach((edge, i) => isObject(edge) && claim('edges', i, edge.id));
 
+  // When a list is not a list at all, that is the error; do not also call
+  // every reference into it dangling.
+  const nodesKnown = doc.nodes === undefined || Array.isArray(doc.nodes);
+  const edgesKnown = doc.edges === undefined || Array.isArray(doc.edges);
+
   const missingNode = (id: string) =>
     edgeIds.has(id) ? `"${id}" is an edge, not a node` : `no node with id "${id}"`;
 
@@ -64,7 +69,7 @@ export function checkReferences(doc: unknown): ReferenceIssue[] {
     if (!isObject(edge)) return;
     for (const end of ['from', 'to'] as const) {
       const ref = edge[end];
-      if (typeof ref === 'string' && !nodeIds.has(ref)) {
+      if (nodesKnown && typeof ref === 'string' && !nodeIds.has(ref)) {
         issues.push({ path: ['edges', i, end], message: missingNode(ref) });
       }
     }
@@ -77,13 +82,14 @@ export function checkReferences(doc: unknown): ReferenceIssue[] {
     if (!isObject(node) || node.kind !== 'apiGateway' || !isObject(node.config)) return;
     listOf(node.config.routes).forEach((route, r) => {
       if (isObject(route) && typeof route.to === 'string' && !nodeIds.has(route.to)) {
+        // (Routes live inside a node, so the node list is known here.)
         issues.push({ path: ['nodes', i, 'config', 'routes', r, 'to'], message: missingNode(route.to) });
       }
     });
   });
 
   listOf(doc.faults).forEach((fault, i) => {
-    if (!isObject(fault) || typeof fault.target !== 'string') return;
+    if (!isObject(fault) || typeof fault.target !== 'string' || !nodesKnown || !edgesKnown) return;
     const target = fault.target;
     const action = fault.action as FaultAction;
     const path = ['faults', i, 'target'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fraction, integer, millis, number, oneOf, schedule, strict } from '../fields';
+import { fraction, ifValid, integer, millis, number, oneOf, schedule, strict } from '../fields';
 import { durationSchema } from '../duration';
 import type { KindDefinition } from './definition';
 
@@ -19,7 +19,7 @@ const autoscaleSchema = strict({
   if (a.min > a.max) {
     ctx.addIssue({ code: 'custom', path: ['max'], message: `must be ≥ min (${a.min})` });
   }
-});
+}, ifValid);
 
 export const serverConfigSchema = strict({
   replicas: integer(1, MAX_REPLICAS).default(1),

@@ -9,7 +9,7 @@ import { keySampler, WeightedIndex, type IndexSampler } from '../core/keyDistrib
 import type { Rng } from '../core/rng';
 import type { Engine } from '../runtime/engine';
 import { NodeRuntime } from '../runtime/node';
-import { ERROR, READ, WRITE, type Call } from '../runtime/request';
+import { ERROR, OK, READ, REJECTED, WRITE, type Call } from '../runtime/request';
 
 const ARRIVAL = 1;
 
@@ -117,6 +117,11 @@ export class ClientRuntime extends NodeRuntime {
   }
 
   override onResponse(call: Call): void {
+    if (call.req.measured) {
+      if (call.outcome === OK) this.completed++;
+      else if (call.outcome === REJECTED) this.rejected++;
+      else this.errors++;
+    }
     this.engine.finishRequest(call);
   }
 

@@ -9,6 +9,14 @@ import { z } from 'zod';
 /** The longest simulated run, and the cap on every time value: 24 hours in ms. */
 export const MAX_DURATION_MS = 86_400_000;
 
+/**
+ * Caps on sizes the engine may allocate per item (per-user session tables,
+ * Zipf tables, queues): generous for teaching, small enough that a typo
+ * cannot exhaust memory.
+ */
+export const MAX_USERS = 1_000_000;
+export const MAX_ENTRIES = 10_000_000;
+
 /** Ids: 1–64 characters of `[A-Za-z0-9_-]` (SPEC §2). */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -47,6 +55,12 @@ export function integer(min: number, max?: number) {
     .min(min, { error: `must be an integer ≥ ${min}` })
     .refine(Number.isSafeInteger, { error: rule });
   return max === undefined ? schema : schema.max(max, { error: `must be an integer ≤ ${max}` });
+}
+
+/** Any whole number in the safe range (for seeds). */
+export function wholeNumber() {
+  const error = messageFor('must be an integer');
+  return z.number({ error }).refine(Number.isSafeInteger, { error });
 }
 
 interface NumberRange {

@@ -33,7 +33,7 @@ export {
   type DistributionName,
   type Duration,
 } from './duration';
-export { ID_PATTERN, MAX_DURATION_MS } from './fields';
+export { ID_PATTERN, MAX_DURATION_MS, MAX_ENTRIES, MAX_USERS } from './fields';
 export { NODE_KINDS, isNodeKind, kindDefinitions, type KindDefinition, type NodeKind } from './kinds';
 export type { ClientConfig } from './kinds/client';
 export { LOAD_BALANCING_ALGORITHMS, type HealthCheckConfig, type LoadBalancerConfig } from './kinds/loadBalancer';

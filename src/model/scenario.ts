@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { edgeSchema } from './edge';
 import { faultSchema } from './fault';
-import { integer, MAX_DURATION_MS, id, number, strict, text } from './fields';
+import { MAX_DURATION_MS, id, number, strict, text, wholeNumber } from './fields';
 import { kindDefinitions, NODE_KINDS, type NodeKind } from './kinds';
 import { checkReferences } from './references';
 
@@ -44,7 +44,7 @@ export const scenarioSchema = strict({
   name: text(200).default('Untitled'),
   description: text(10_000).optional(),
   /** Root of every random stream; each node derives its own from (seed, node id). */
-  seed: integer(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).default(1),
+  seed: wholeNumber().default(1),
   durationMs: number({ min: 1, max: MAX_DURATION_MS }).default(60_000),
   /** Requests created before this are left out of the report's statistics. */
   warmupMs: number({ min: 0, max: MAX_DURATION_MS }).default(0),

@@ -85,6 +85,16 @@ describe('an invalid document is refused with a message naming the field', () =>
     expect(refuse((d) => (d.durationMs = 86_400_000))).toEqual([]);
   });
 
+  it('a seed that is not a whole number', () => {
+    expect(refuse((d) => (d.seed = 1.5))).toEqual(['seed: must be an integer']);
+    expect(refuse((d) => (d.seed = -7))).toEqual([]);
+  });
+
+  it('sizes beyond what a run can hold', () => {
+    expect(refuse((d) => (d.nodes[0].config.users = 1e9))).toEqual(['nodes[0].config.users: must be an integer ≤ 1000000']);
+    expect(refuse((d) => (d.nodes[2].config.replicas = 5000))).toEqual(['nodes[2].config.replicas: must be an integer ≤ 1000']);
+  });
+
   it('a warm-up as long as the run', () => {
     expect(refuse((d) => (d.warmupMs = 60000))).toEqual(['warmupMs: must be less than durationMs (60000)']);
     expect(refuse((d) => (delete d.durationMs, (d.warmupMs = 70000)))).toEqual([

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boolean, integer, millis, oneOf, strict } from '../fields';
+import { boolean, integer, MAX_ENTRIES, millis, oneOf, strict } from '../fields';
 import { durationSchema } from '../duration';
 import type { KindDefinition } from './definition';
 
@@ -8,7 +8,7 @@ export const CACHE_STRATEGIES = ['cache-aside', 'write-through', 'write-back'] a
 
 export const cacheConfigSchema = strict({
   /** Entries. */
-  capacity: integer(1).default(1000),
+  capacity: integer(1, MAX_ENTRIES).default(1000),
   eviction: oneOf(EVICTION_POLICIES).default('lru'),
   /** null: entries never expire. */
   ttlMs: millis({ positive: true }).nullable().default(null),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { integer, millis, strict, text } from '../fields';
+import { integer, MAX_ENTRIES, millis, strict, text } from '../fields';
 import { durationSchema } from '../duration';
 import type { KindDefinition } from './definition';
 
@@ -9,7 +9,7 @@ export const cdnConfigSchema = strict({
   hitTime: durationSchema.default(5),
   ttlMs: millis({ positive: true }).default(60_000),
   /** Entries, evicted LRU. */
-  capacity: integer(1).default(10_000),
+  capacity: integer(1, MAX_ENTRIES).default(10_000),
 });
 
 export type CdnConfig = z.output<typeof cdnConfigSchema>;

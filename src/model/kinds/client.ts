@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { fraction, integer, number, oneOf, schedule, strict, text } from '../fields';
+import { fraction, integer, MAX_ENTRIES, MAX_USERS, number, oneOf, schedule, strict, text } from '../fields';
 import type { KindDefinition } from './definition';
 
 const keysSchema = strict({
-  count: integer(1).default(10_000),
+  count: integer(1, MAX_ENTRIES).default(10_000),
   distribution: oneOf(['uniform', 'zipf']).default('uniform'),
   /** Zipf exponent `s`: key rank r is drawn with weight 1 / r^s. */
   exponent: number({ min: 0, max: 10 }).default(1.0),
@@ -23,7 +23,7 @@ export const clientConfigSchema = strict({
   arrival: oneOf(['poisson', 'constant']).default('poisson'),
   /** Step changes of `rps` over time. */
   rateSchedule: schedule({ atMs: number({ min: 0 }), rps: number({ min: 0 }) }).default(() => []),
-  users: integer(1).default(1000),
+  users: integer(1, MAX_USERS).default(1000),
   keys: keysSchema.prefault({}),
   writeFraction: fraction().default(0),
   /** Path → relative weight. */

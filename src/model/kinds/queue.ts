@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { integer, oneOf, strict } from '../fields';
+import { integer, MAX_ENTRIES, oneOf, strict } from '../fields';
 import type { KindDefinition } from './definition';
 
 export const queueConfigSchema = strict({
   /** Messages held at most. */
-  capacity: integer(1).default(10_000),
+  capacity: integer(1, MAX_ENTRIES).default(10_000),
   /** reject: 503 when full; block: the producer waits (backpressure). */
   whenFull: oneOf(['reject', 'block']).default('reject'),
   /** Messages a consumer worker pulls at a time. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fraction, ifValid, integer, millis, number, oneOf, schedule, strict } from '../fields';
+import { fraction, ifValid, integer, MAX_ENTRIES, millis, number, oneOf, schedule, strict } from '../fields';
 import { durationSchema } from '../duration';
 import type { KindDefinition } from './definition';
 
@@ -26,7 +26,7 @@ export const serverConfigSchema = strict({
   /** Workers per instance. */
   concurrency: integer(1, MAX_CONCURRENCY).default(4),
   /** FIFO queue per instance; a full queue rejects with 503. */
-  queueCapacity: integer(0).default(100),
+  queueCapacity: integer(0, MAX_ENTRIES).default(100),
   /** CPU work per request. */
   serviceTime: durationSchema.default(() => ({ dist: 'exponential' as const, meanMs: 10 })),
   errorRate: fraction().default(0),

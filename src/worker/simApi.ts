@@ -20,7 +20,16 @@ export interface SimApiOptions {
 
 const DEFAULT_SPEED: Speed = 10;
 
-/** Yields to the event loop without the 4 ms clamp that nested `setTimeout(0)` gets. */
+/** At least this often (wall ms) the loop yields through a timer, not a message. */
+const TIMER_YIELD_EVERY_MS = 50;
+
+/**
+ * Yields to the event loop without the 4 ms clamp that nested `setTimeout(0)` gets, by posting
+ * to a private MessageChannel. A host may drain one port's messages in a batch before looking at
+ * others (Node does, up to 1,000), which would starve the port that carries pause and reset; so
+ * every {@link TIMER_YIELD_EVERY_MS} the loop yields through a timer instead (scheduled from a
+ * message task, it is not clamped).
+ */
 function defaultSchedule(): Schedule {
   if (typeof MessageChannel === 'undefined') return (fn, d) => void setTimeout(fn, d);
   const channel = new MessageChannel();
@@ -28,8 +37,11 @@ function defaultSchedule(): Schedule {
   channel.port1.onmessage = () => queue.shift()?.();
   // In Node (tests) an open port keeps the process alive; in a worker `unref` does not exist.
   (channel.port1 as unknown as { unref?: () => void }).unref?.();
+  let lastTimerYield = performance.now();
   return (fn, delayMs) => {
-    if (delayMs > 0) {
+    const now = performance.now();
+    if (delayMs > 0 || now - lastTimerYield >= TIMER_YIELD_EVERY_MS) {
+      lastTimerYield = now;
       setTimeout(fn, delayMs);
     } else {
       queue.push(fn);

@@ -6,12 +6,12 @@ export function NodeLiveStats({ id }: { id: string }) {
   if (!live) return null;
   return (
     <dl className="live-stats" data-testid="inspector-live">
-      <dt>Utilisation</dt>
+      <dt>Utilisation (~1 s)</dt>
       <dd>{(live.utilization * 100).toFixed(1)}%</dd>
       <dt>Queued now</dt>
       <dd>{live.queueLength}</dd>
-      <dt>Arrivals (last frame)</dt>
-      <dd>{live.arrivals}</dd>
+      <dt>Arrival rate (~1 s)</dt>
+      <dd>{live.rateRps.toFixed(0)} rps</dd>
       <dt>Instances up</dt>
       <dd>
         {live.instancesUp} / {live.instancesTotal}

@@ -2,6 +2,7 @@
 import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { kindDefinitions, type NodeKind } from '../../model';
+import { formatRate } from '../format';
 import { BADGES } from './badges';
 import { useNodeLive, utilizationColor } from './live';
 
@@ -47,16 +48,24 @@ export function NodeShell({ id, kind, label, selected, facts, hasInput = true, s
       {live && (
         <div className="arch-node-live" data-testid={`node-live-${id}`}>
           {showsUtilization && (
-            <div className="util-bar" title={`utilisation ${(utilization * 100).toFixed(0)}%`}>
+            <div className="util-bar" title={`utilisation ${(utilization * 100).toFixed(0)}% (over about the last simulated second)`}>
               <div className="util-fill" style={{ width: `${Math.min(100, utilization * 100)}%`, background: color }} />
             </div>
           )}
           <div className="arch-node-stats">
-            {showsUtilization && <span>{(utilization * 100).toFixed(0)}%</span>}
-            <span title="requests waiting">q {live.queueLength}</span>
-            <span className={down > 0 ? 'instances-down' : undefined} title="instances up / total">
-              {live.instancesUp}/{live.instancesTotal} up
-            </span>
+            {showsUtilization ? (
+              <>
+                <span title="utilisation">{(utilization * 100).toFixed(0)}%</span>
+                <span title="requests waiting">q {live.queueLength}</span>
+              </>
+            ) : (
+              <span title="requests per simulated second">{formatRate(live.rateRps)} rps</span>
+            )}
+            {kind !== 'client' && (
+              <span className={down > 0 ? 'instances-down' : undefined} title="instances up / total">
+                {live.instancesUp}/{live.instancesTotal} up
+              </span>
+            )}
           </div>
         </div>
       )}

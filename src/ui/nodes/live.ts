@@ -1,11 +1,10 @@
 /** Live state of canvas nodes, read from the latest frame of the running simulation. */
 import type { NodeKind, Scenario } from '../../model';
-import type { NodeFrame } from '../../worker/protocol';
-import { useResults } from '../store';
+import { useResults, type LiveNode } from '../store';
 
-/** The node's state in the latest frame (undefined before the first frame of a run). */
-export function useNodeLive(id: string): NodeFrame | undefined {
-  return useResults((s) => s.latest?.nodes[id]);
+/** The node's live state (undefined before the first frame of a run); utilisation smoothed over ~1 s. */
+export function useNodeLive(id: string): LiveNode | undefined {
+  return useResults((s) => s.live[id]);
 }
 
 /** Utilisation as a colour: calm green at 0, amber around 0.7, saturated red at 1 and beyond. */

@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import { NODE_KINDS, kindDefinitions, type NodeKind } from '../../model';
 import { BADGES } from '../nodes/badges';
+import { freeSpot, NODE_H, NODE_W } from '../canvas/placement';
 import { useDocument, useSession } from '../store';
 import { PALETTE_MIME } from './paletteDrag';
 
@@ -17,9 +18,8 @@ export function Palette() {
     const centre = canvas
       ? screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 })
       : { x: 0, y: 0 };
-    // Successive clicks fan out a little instead of stacking exactly.
-    const n = useDocument.getState().scenario.nodes.length % 6;
-    const id = useDocument.getState().addNode(kind, { x: centre.x - 80 + n * 24, y: centre.y - 40 + n * 24 });
+    const spot = freeSpot({ x: centre.x - NODE_W / 2, y: centre.y - NODE_H / 2 }, useDocument.getState().scenario.nodes);
+    const id = useDocument.getState().addNode(kind, spot);
     if (id) useSession.getState().requestSelect(id);
   }
 

@@ -41,18 +41,6 @@ export function checkRunnable(scenario: Scenario): string[] {
       problems.push(`node "${n.id}": autoscale is not simulated yet in this version of archsim (use scaleSchedule)`);
     }
   }
-  for (const e of scenario.edges) {
-    const c = e.config;
-    const unsupported: string[] = [];
-    if (c.timeoutMs !== null) unsupported.push('timeoutMs');
-    if (c.retry !== null) unsupported.push('retry');
-    if (c.circuitBreaker !== null) unsupported.push('circuitBreaker');
-    if (c.bulkhead !== null) unsupported.push('bulkhead');
-    if (c.fallback !== 'error') unsupported.push('fallback');
-    if (unsupported.length > 0) {
-      problems.push(`edge "${e.id}": ${unsupported.join(', ')} ${unsupported.length > 1 ? 'are' : 'is'} not simulated yet in this version of archsim`);
-    }
-  }
   const cycle = findCycle(scenario.nodes.map((n) => n.id), out);
   if (cycle !== null) {
     problems.push(`the calls form a cycle (${cycle.join(' → ')}): every request would go round it forever`);

@@ -52,7 +52,7 @@ export class SimulationRun implements Simulation {
     scenario.edges.forEach((e, i) => {
       const from = engine.nodeById.get(e.from)!;
       const to = engine.nodeById.get(e.to)!;
-      const edge = new EdgeRuntime(i, e.id, from, to, e.config, engine.rng(e.id, 'latency'));
+      const edge = new EdgeRuntime(engine, i, e.id, from, to, e.config, engine.rng(e.id, 'latency'));
       engine.edges.push(edge);
       engine.edgeById.set(e.id, edge);
       from.outEdges.push(edge);

@@ -101,8 +101,22 @@ export class ServerRuntime extends NodeRuntime {
   private resize(replicas: number): void {
     while (this.instances.length < replicas) this.instances.push(new Instance(this.engine));
     this.activeCount = replicas;
-    this.workers.set(this.engine.now, replicas * this.concurrency);
+    this.updateCapacity();
     if (this.nextInstance >= replicas) this.nextInstance = 0;
+  }
+
+  /**
+   * Workers in service: every instance in rotation, plus retired ones still draining their
+   * work (so utilisation never exceeds 1 while a scale-down finishes).
+   */
+  private updateCapacity(): void {
+    let instances = this.activeCount;
+    for (let i = this.activeCount; i < this.instances.length; i++) {
+      const inst = this.instances[i];
+      if (inst.busy > 0 || inst.queue.length > 0) instances++;
+    }
+    const workers = instances * this.concurrency;
+    if (workers !== this.workers.value) this.workers.set(this.engine.now, workers);
   }
 
   override receive(call: Call): void {
@@ -147,6 +161,7 @@ export class ServerRuntime extends NodeRuntime {
     inst.busy++;
     inst.busyTally.add(now, 1);
     this.busyAll.add(now, 1);
+    if (inst.busy === 1 && call.instance >= this.activeCount) this.updateCapacity(); // a late call to a retired instance
     call.holdsWorker = true;
     call.startedAt = now;
     if (call.req.measured) {
@@ -245,6 +260,8 @@ export class ServerRuntime extends NodeRuntime {
     if (inst.queue.length > 0 && inst.up) {
       this.queueAll.add(now, -1);
       this.begin(inst.queue.shift(), inst);
+    } else if (inst.busy === 0 && call.instance >= this.activeCount) {
+      this.updateCapacity(); // a retired instance has drained
     }
   }
 
@@ -288,6 +305,7 @@ export class ServerRuntime extends NodeRuntime {
         this.engine.respond(c, ERROR);
       }
     }
+    this.updateCapacity();
   }
 
   override recover(instance: number | undefined): void {

@@ -93,11 +93,21 @@ export class Engine implements EventHandler {
     if (end > this.now) this.now = end;
   }
 
-  /** Sends a call along its edge. A partitioned edge drops it: the caller never hears back. */
+  /**
+   * A caller sends a call along an edge. Resilience settings on the edge (breaker,
+   * bulkhead, timeout, retry) apply first; then the network carries it.
+   */
   send(call: Call): void {
     const edge = call.edge;
     call.sentAt = this.now;
     if (call.req.measured) edge.calls++;
+    if (edge.guarded) edge.admit(call);
+    else this.transmit(call);
+  }
+
+  /** The network leg: a partitioned edge drops the call and the caller never hears back. */
+  transmit(call: Call): void {
+    const edge = call.edge;
     if (edge.partitioned) {
       edge.dropped++;
       return;
@@ -114,8 +124,14 @@ export class Engine implements EventHandler {
       edge.dropped++;
       return;
     }
-    if (edge.instant) edge.from.onResponse(call);
+    if (edge.instant) this.arrive(call);
     else this.queue.schedule(this.now + edge.latency.sample(edge.rng), this, NET_RESPONSE, call, call.stamp);
+  }
+
+  private arrive(call: Call): void {
+    const edge = call.edge;
+    if (edge.guarded) edge.settle(call);
+    else edge.from.onResponse(call);
   }
 
   /** A client's request has its final outcome. */
@@ -151,7 +167,7 @@ export class Engine implements EventHandler {
       }
       case NET_RESPONSE: {
         const call = obj as Call;
-        if (call.stamp === arg) call.edge.from.onResponse(call);
+        if (call.stamp === arg) this.arrive(call);
         return;
       }
       case WARMUP:

@@ -52,6 +52,10 @@ export class Call {
   arrivedAt = 0;
   /** More calls to make on the same edge after this one (callsPerRequest). */
   repeatsLeft = 0;
+  /** 1 for the first try; retries count up (SPEC §3.3 `maxAttempts`). */
+  attempt = 1;
+  /** The caller gave up (timeout); the callee's answer, when it comes, is thrown away. */
+  abandoned = false;
 
   // Callee-side working state.
   instance = -1;
@@ -100,6 +104,8 @@ export class CallPool {
     c.outcome = OK;
     c.retryAfterMs = 0;
     c.repeatsLeft = 0;
+    c.attempt = 1;
+    c.abandoned = false;
     c.instance = -1;
     c.holdsWorker = false;
     c.pendingChildren = 0;
@@ -109,6 +115,18 @@ export class CallPool {
     c.prevActive = null;
     c.nextActive = null;
     return c;
+  }
+
+  /** A new call for the same request, caller and target: a retry, or a stand-in answer. */
+  copyOf(c: Call): Call {
+    const n = this.acquire(c.req, c.edge, c.parent);
+    n.parentStamp = c.parentStamp;
+    n.targetInstance = c.targetInstance;
+    n.repeatsLeft = c.repeatsLeft;
+    n.lbTarget = c.lbTarget;
+    n.attempt = c.attempt;
+    n.sentAt = c.sentAt;
+    return n;
   }
 
   release(c: Call): void {

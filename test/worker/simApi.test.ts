@@ -124,7 +124,7 @@ describe('simulation worker API', () => {
   it('steps one frame at a time and pauses', async () => {
     const api = connect();
     const sub = await collect(api);
-    await api.load(scenario());
+    await api.load(scenario({ durationMs: 60_000 }));
     await api.step();
     await api.step();
     const stepped = await sub.until((b) => b.status.simTimeMs === 200);
@@ -136,7 +136,8 @@ describe('simulation worker API', () => {
     await api.pause();
     const pausedAt = (await api.status()).simTimeMs;
     expect(pausedAt).toBeGreaterThan(300);
-    expect(pausedAt).toBeLessThan(1500);
+    // 1×: about the wall time that passed (generous bounds for a busy machine), not 'max'.
+    expect(pausedAt).toBeLessThan(10_000);
     await sleep(200);
     expect((await api.status()).simTimeMs).toBe(pausedAt);
   });

@@ -22,7 +22,7 @@ import { PALETTE_MIME } from '../toolbar/paletteDrag';
 import { toFlowEdges, toFlowNodes } from './toFlow';
 
 const DELETE_KEYS = ['Backspace', 'Delete'];
-const FIT_VIEW_OPTIONS = { padding: 0.25, maxZoom: 1 };
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 const selectRunning = (s: ReturnType<typeof useResults.getState>) => s.status.running;
 
 export function Canvas() {

@@ -148,8 +148,8 @@ export interface ArbScenarioOptions {
  * 1–3 clients with exactly one outgoing edge each (to a load balancer or a
  * server), 0–2 load balancers each calling ≥ 1 server, 1–4 servers whose
  * calls to other servers form a DAG (server i only calls servers j > i, at
- * most two). Small rates and durations; edges never set timeoutMs, retry,
- * circuitBreaker, bulkhead or fallback.
+ * most two). Small rates and durations; edges sometimes carry timeouts, retries,
+ * circuit breakers, bulkheads and fallbacks.
  */
 export function arbScenario(options: ArbScenarioOptions = {}): fc.Arbitrary<ScenarioInput> {
   const withFaults = options.faults ?? true;
@@ -164,7 +164,31 @@ export function arbScenario(options: ArbScenarioOptions = {}): fc.Arbitrary<Scen
       const clientIds = Array.from({ length: clients }, (_, i) => `client-${i + 1}`);
       const lbIds = Array.from({ length: lbs }, (_, i) => `lb-${i + 1}`);
       const serverIds = Array.from({ length: servers }, (_, i) => `server-${i + 1}`);
-      const edgeConfig = partial({ latency: arbDuration(5), weight: fc.integer({ min: 1, max: 5 }) });
+      // Resilience settings scaled to these short runs, so timeouts fire and breakers trip.
+      const edgeConfig = partial({
+        latency: arbDuration(5),
+        weight: fc.integer({ min: 1, max: 5 }),
+        timeoutMs: fc.option(fc.integer({ min: 1, max: 50 }), { nil: null }),
+        retry: fc.option(
+          partial({
+            maxAttempts: fc.integer({ min: 1, max: 3 }),
+            baseDelayMs: fc.integer({ min: 0, max: 20 }),
+            jitter: fc.constantFrom('none' as const, 'full' as const, 'equal' as const),
+          }),
+          { nil: null },
+        ),
+        circuitBreaker: fc.option(
+          partial({
+            minimumCalls: fc.integer({ min: 1, max: 10 }),
+            windowMs: fc.integer({ min: 100, max: 1000 }),
+            openMs: fc.integer({ min: 50, max: 500 }),
+            halfOpenCalls: fc.integer({ min: 1, max: 3 }),
+          }),
+          { nil: null },
+        ),
+        bulkhead: fc.option(partial({ maxConcurrent: fc.integer({ min: 1, max: 5 }) }), { nil: null }),
+        fallback: fc.constantFrom('error' as const, 'degraded' as const),
+      });
       return fc
         .record({
           seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),

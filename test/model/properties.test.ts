@@ -42,7 +42,7 @@ describe('properties', () => {
         }
         for (const e of s.edges) {
           expect(kinds.get(e.to)).not.toBe('client');
-          expect(e.config).toMatchObject({ timeoutMs: null, retry: null, circuitBreaker: null, bulkhead: null, fallback: 'error' });
+          if (e.config.timeoutMs !== null) expect(e.config.timeoutMs).toBeLessThanOrEqual(50);
           const latency = e.config.latency;
           expect(typeof latency === 'number' ? latency : 0).toBeLessThanOrEqual(5);
         }

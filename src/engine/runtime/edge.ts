@@ -122,7 +122,6 @@ export class EdgeRuntime implements EventHandler {
   private scheduleRetry(failed: Call): void {
     const next = this.engine.calls.copyOf(failed);
     next.attempt = failed.attempt + 1;
-    if (failed.req.measured) this.retries++;
     const delay = retryDelayMs(this.retry!, failed.attempt, failed.retryAfterMs, this.retryRng);
     this.engine.queue.schedule(this.engine.now + delay, this, RETRY, next, next.stamp);
   }
@@ -141,6 +140,7 @@ export class EdgeRuntime implements EventHandler {
         this.engine.calls.release(call); // the caller itself was failed meanwhile
         return;
       }
+      if (call.req.measured) this.retries++;
       this.engine.send(call);
       return;
     }

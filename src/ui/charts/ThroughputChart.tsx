@@ -17,6 +17,7 @@ export function ThroughputChart({ points }: { points: ChartPoint[] }) {
         )}
       </header>
       <div className="chart-body">
+        {points.length === 0 && <div className="chart-empty">No data yet: press Play or Step.</div>}
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={points} margin={CHART_MARGIN}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />

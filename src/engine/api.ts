@@ -76,7 +76,7 @@ export interface NodeFrame {
   utilization: number;
   /** Requests waiting in queues now. */
   queueLength: number;
-  /** Requests that arrived in the window. */
+  /** Requests that arrived during this frame's window of time. */
   arrivals: number;
   instancesUp: number;
   instancesTotal: number;
@@ -90,7 +90,7 @@ export interface Frame {
   windowMs: number;
   /** Total events processed so far. */
   events: number;
-  /** Requests completed ok per simulated second in the window. */
+  /** Requests completed ok per simulated second, over this frame's window of time. */
   throughputRps: number;
   /** Fraction of the window's finished requests that were not ok. */
   errorRate: number;

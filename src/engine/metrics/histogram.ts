@@ -4,6 +4,8 @@
  * buckets, so reporting a bucket's midpoint is within 1/256 (0.4%) of any value in it.
  * Memory is fixed (6,400 counters) whatever the number of samples.
  */
+import type { LatencySummary } from '../api';
+
 const SUB_BITS = 7;
 const SHIFT = 20 - SUB_BITS; // the high word holds 20 mantissa bits
 const MIN_EXP = -20; // 2^-20 ms ≈ 1 ns
@@ -16,14 +18,6 @@ const u32 = new Uint32Array(f64.buffer);
 // The high word's index depends on the platform's byte order.
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
-export interface Percentiles {
-  mean: number;
-  p50: number;
-  p90: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
 
 export class LatencyHistogram {
   private readonly counts = new Float64Array(BUCKETS);
@@ -79,7 +73,7 @@ export class LatencyHistogram {
     return this.max;
   }
 
-  summary(): Percentiles {
+  summary(): LatencySummary {
     return {
       mean: this.mean,
       p50: this.quantile(0.5),

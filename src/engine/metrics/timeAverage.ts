@@ -41,7 +41,7 @@ export class TimeAverage {
     return span > 0 ? (this.integral(t) - this.areaAtWarmup) / span : this.value;
   }
 
-  /** Mean over the window since the previous call; starts a new window. */
+  /** Mean since the previous call (one frame's window of time); starts the next one. */
   takeWindowMean(t: number, windowMs: number): number {
     const a = this.integral(t);
     const mean = windowMs > 0 ? (a - this.areaAtFrame) / windowMs : this.value;

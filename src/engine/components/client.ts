@@ -95,6 +95,8 @@ export class ClientRuntime extends NodeRuntime {
     const engine = this.engine;
     const req = engine.requests.acquire();
     req.createdAt = engine.now;
+    const timeoutMs = this.outEdges[0].timeoutMs;
+    req.deadline = timeoutMs !== null ? engine.now + timeoutMs : Infinity;
     req.measured = engine.now >= engine.warmupMs;
     req.user = Math.floor(this.userRng.next() * this.users);
     req.key = this.keys.sample(this.keyRng);

@@ -25,7 +25,8 @@ export class EdgeRuntime implements EventHandler {
   readonly callsPerRequest: number;
   /** Any resilience setting: calls go through {@link admit} and {@link settle}. */
   readonly guarded: boolean;
-  private readonly timeoutMs: number | null;
+  /** The caller's timeout on this edge; null waits forever. */
+  readonly timeoutMs: number | null;
   private readonly retry: RetryConfig | null;
   private readonly breaker: CircuitBreaker | null;
   private readonly maxConcurrent: number;

@@ -7,52 +7,17 @@
 import { performance } from 'node:perf_hooks';
 import { createSimulation } from '../src/engine';
 import { parseScenario, type Scenario } from '../src/model';
+import { lb4 as lb4Doc, mm1 as mm1Doc } from './scenarios';
 
 const quick = process.argv.includes('--quick');
+const mm1 = (ms: number) => scenario(mm1Doc(ms));
+const lb4 = (ms: number) => scenario(lb4Doc(ms));
 
 function scenario(doc: unknown): Scenario {
   const r = parseScenario(doc);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.scenario;
 }
-
-const mm1 = (durationMs: number) =>
-  scenario({
-    version: 1,
-    name: 'M/M/1 at 800 rps',
-    seed: 1,
-    durationMs,
-    nodes: [
-      { id: 'users', kind: 'client', config: { rps: 800 } },
-      {
-        id: 'web',
-        kind: 'server',
-        config: { concurrency: 1, queueCapacity: 1_000_000, serviceTime: { dist: 'exponential', meanMs: 1 } },
-      },
-    ],
-    edges: [{ id: 'e1', from: 'users', to: 'web', config: { latency: 0 } }],
-  });
-
-const lb4 = (durationMs: number) =>
-  scenario({
-    version: 1,
-    name: 'client → load balancer → 4 servers at 10,000 rps',
-    seed: 1,
-    durationMs,
-    nodes: [
-      { id: 'users', kind: 'client', config: { rps: 10_000 } },
-      { id: 'lb', kind: 'loadBalancer', config: { algorithm: 'round-robin' } },
-      ...[1, 2, 3, 4].map((k) => ({
-        id: `web${k}`,
-        kind: 'server',
-        config: { concurrency: 4, queueCapacity: 1000, serviceTime: { dist: 'exponential', meanMs: 1.2 } },
-      })),
-    ],
-    edges: [
-      { id: 'e0', from: 'users', to: 'lb' },
-      ...[1, 2, 3, 4].map((k) => ({ id: `e${k}`, from: 'lb', to: `web${k}` })),
-    ],
-  });
 
 interface Result {
   name: string;

@@ -1,0 +1,37 @@
+/** The benchmark scenarios (SPEC §7), as documents, shared by the Node and browser benchmarks. */
+export const mm1 = (durationMs: number) => ({
+  version: 1,
+  name: 'M/M/1 at 800 rps',
+  seed: 1,
+  durationMs,
+  nodes: [
+    { id: 'users', kind: 'client', config: { rps: 800 } },
+    {
+      id: 'web',
+      kind: 'server',
+      config: { concurrency: 1, queueCapacity: 1_000_000, serviceTime: { dist: 'exponential', meanMs: 1 } },
+    },
+  ],
+  edges: [{ id: 'e1', from: 'users', to: 'web', config: { latency: 0 } }],
+});
+
+export const lb4 = (durationMs: number) => ({
+  version: 1,
+  name: 'client → load balancer → 4 servers at 10,000 rps',
+  seed: 1,
+  durationMs,
+  nodes: [
+    { id: 'users', kind: 'client', config: { rps: 10_000 } },
+    { id: 'lb', kind: 'loadBalancer', config: { algorithm: 'round-robin' } },
+    ...[1, 2, 3, 4].map((k) => ({
+      id: `web${k}`,
+      kind: 'server',
+      config: { concurrency: 4, queueCapacity: 1000, serviceTime: { dist: 'exponential', meanMs: 1.2 } },
+    })),
+  ],
+  edges: [
+    { id: 'e0', from: 'users', to: 'lb' },
+    ...[1, 2, 3, 4].map((k) => ({ id: `e${k}`, from: 'lb', to: `web${k}` })),
+  ],
+});
+

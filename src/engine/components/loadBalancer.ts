@@ -174,7 +174,8 @@ export class LoadBalancerRuntime extends NodeRuntime {
   override onResponse(child: Call): void {
     const t = child.lbTarget;
     const s = this.state;
-    if (t < s.n && this.targetEdge[t] === child.edge) {
+    // The target list may have been rebuilt (scaling) since this call left: match it exactly.
+    if (t < s.n && this.targetEdge[t] === child.edge && this.targetInstance[t] === child.targetInstance && s.outstanding[t] > 0) {
       s.outstanding[t]--;
       const observed = this.engine.now - child.sentAt;
       s.latencyEwma[t] = s.latencyEwma[t] === 0 ? observed : s.latencyEwma[t] + EWMA_ALPHA * (observed - s.latencyEwma[t]);

@@ -61,3 +61,12 @@ describe('the engine is headless', () => {
     expect(sim.report().requests.generated).toBeGreaterThan(50);
   });
 });
+
+describe('the engine is deterministic across JavaScript engines', () => {
+  it('uses no implementation-approximated Math function (they differ between V8 builds)', () => {
+    for (const file of files(join(root, 'src/engine'))) {
+      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      expect(code, relative(root, file)).not.toMatch(/Math\.(log|log1p|log2|log10|exp|expm1|pow|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|cbrt|hypot|random)\b/);
+    }
+  });
+});

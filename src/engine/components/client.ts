@@ -10,6 +10,7 @@ import type { Rng } from '../core/rng';
 import type { Engine } from '../runtime/engine';
 import { NodeRuntime } from '../runtime/node';
 import { ERROR, OK, READ, REJECTED, WRITE, type Call } from '../runtime/request';
+import { log } from '../core/detMath';
 
 const ARRIVAL = 1;
 
@@ -81,7 +82,7 @@ export class ClientRuntime extends NodeRuntime {
   private scheduleNext(): void {
     if (this.rps <= 0 || !this.up) return;
     const meanGapMs = 1000 / this.rps;
-    const gap = this.poisson ? -meanGapMs * Math.log(1 - this.arrivalRng.next()) : meanGapMs;
+    const gap = this.poisson ? -meanGapMs * log(1 - this.arrivalRng.next()) : meanGapMs;
     this.engine.queue.schedule(this.engine.now + gap, this, ARRIVAL, null, this.arrivalToken);
   }
 

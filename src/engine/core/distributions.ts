@@ -4,6 +4,7 @@
  */
 import type { Duration } from '../../model';
 import type { Rng } from './rng';
+import { exp, log } from './detMath';
 
 export interface Sampler {
   /** The distribution's mean, ms (used for theory and for reporting). */
@@ -36,7 +37,7 @@ class Exponential implements Sampler {
   }
   sample(rng: Rng): number {
     // 1 - u is in (0, 1], so the log is finite.
-    return -this.meanMs * Math.log(1 - rng.next());
+    return -this.meanMs * log(1 - rng.next());
   }
 }
 
@@ -67,18 +68,24 @@ class Lognormal implements Sampler {
     readonly medianMs: number,
     readonly sigma: number,
   ) {
-    this.mu = Math.log(medianMs);
-    this.meanMs = medianMs * Math.exp((sigma * sigma) / 2);
-    this.secondMoment = medianMs * medianMs * Math.exp(2 * sigma * sigma);
+    this.mu = log(medianMs);
+    this.meanMs = medianMs * exp((sigma * sigma) / 2);
+    this.secondMoment = medianMs * medianMs * exp(2 * sigma * sigma);
     this.isZero = medianMs === 0;
   }
   sample(rng: Rng): number {
     if (this.isZero) return 0;
-    // Box–Muller; the second normal is discarded so each draw uses exactly two uniforms.
-    const u1 = 1 - rng.next();
-    const u2 = rng.next();
-    const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-    return Math.exp(this.mu + this.sigma * z);
+    // Marsaglia's polar method: a standard normal from log and sqrt alone (no cos, whose
+    // last bit differs between JavaScript engines). The second normal is discarded.
+    let u = 0;
+    let s = 0;
+    do {
+      u = 2 * rng.next() - 1;
+      const v = 2 * rng.next() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const z = u * Math.sqrt((-2 * log(s)) / s); // sqrt is correctly rounded everywhere
+    return exp(this.mu + this.sigma * z);
   }
 }
 
@@ -97,7 +104,7 @@ class Erlang implements Sampler {
   sample(rng: Rng): number {
     let product = 1;
     for (let i = 0; i < this.k; i++) product *= 1 - rng.next();
-    return -this.phaseMean * Math.log(product);
+    return -this.phaseMean * log(product);
   }
 }
 

@@ -4,6 +4,7 @@
  * O(log n) per draw, and built once per client.
  */
 import type { Rng } from './rng';
+import { pow } from './detMath';
 
 export interface IndexSampler {
   sample(rng: Rng): number;
@@ -49,7 +50,7 @@ export class WeightedIndex implements IndexSampler {
 /** Zipf weights p(i) ∝ 1 / (i + 1)^s over keys 0..n-1 (key 0 is the most popular). */
 export function zipfWeights(n: number, exponent: number): Float64Array {
   const w = new Float64Array(n);
-  for (let i = 0; i < n; i++) w[i] = 1 / Math.pow(i + 1, exponent);
+  for (let i = 0; i < n; i++) w[i] = 1 / pow(i + 1, exponent);
   return w;
 }
 

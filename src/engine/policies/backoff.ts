@@ -7,7 +7,9 @@ import type { Rng } from '../core/rng';
 
 /** The delay before attempt `attempt + 1`, after `attempt` (≥ 1) attempts have failed. */
 export function backoffDelayMs(retry: RetryConfig, attempt: number, rng: Rng): number {
-  const d = Math.min(retry.maxDelayMs, retry.baseDelayMs * Math.pow(retry.multiplier, attempt - 1));
+  let growth = 1;
+  for (let k = 1; k < attempt; k++) growth *= retry.multiplier; // exact, unlike a library pow
+  const d = Math.min(retry.maxDelayMs, retry.baseDelayMs * growth);
   switch (retry.jitter) {
     case 'none':
       return d;

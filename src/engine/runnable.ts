@@ -2,8 +2,8 @@
  * What makes a valid document runnable. A document can be valid while someone is still
  * drawing it; the engine refuses to run it and names each problem.
  */
-import type { Scenario } from '../model';
-import { components, kindPlural } from './components';
+import { kindDefinitions, type Scenario } from '../model';
+import { components } from './components';
 
 export function checkRunnable(scenario: Scenario): string[] {
   const problems: string[] = [];
@@ -24,7 +24,7 @@ export function checkRunnable(scenario: Scenario): string[] {
   for (const n of scenario.nodes) {
     const outs = out.get(n.id)!;
     if (components[n.kind] === null) {
-      problems.push(`node "${n.id}": ${kindPlural[n.kind]} are not simulated yet in this version of archsim`);
+      problems.push(`node "${n.id}" (${kindDefinitions[n.kind].label}): this kind is not simulated yet in this version of archsim`);
     }
     if (n.kind === 'client') {
       if (outs.length === 0) problems.push(`client "${n.id}" has no outgoing edge: connect it to where its requests go`);

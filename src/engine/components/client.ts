@@ -2,8 +2,7 @@
  * client — a traffic source (SPEC §3.2). Poisson or constant arrivals at a rate that can
  * step over time; each request gets a user, a key, an op and a path from its own stream.
  */
-import type { NodeConfig } from '../../model';
-type ClientConfig = NodeConfig<'client'>;
+import type { ClientConfig } from '../../model';
 import type { NodeFrame, NodeReport } from '../api';
 import { keySampler, WeightedIndex, type IndexSampler } from '../core/keyDistribution';
 import type { Rng } from '../core/rng';

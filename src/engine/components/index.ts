@@ -2,7 +2,7 @@
  * The behaviour of each node kind, once. A kind mapped to null is valid in documents but not
  * simulated yet: the engine refuses to run it with a message rather than fake it.
  */
-import type { NodeKind, ScenarioNode } from '../../model';
+import type { NodeKind, NodeOf, ScenarioNode } from '../../model';
 import type { Engine } from '../runtime/engine';
 import type { NodeRuntime } from '../runtime/node';
 import { ClientRuntime } from './client';
@@ -17,11 +17,11 @@ export interface BuildContext {
 export type ComponentFactory = (engine: Engine, index: number, node: ScenarioNode, ctx: BuildContext) => NodeRuntime;
 
 export const components = {
-  client: (e, i, n, _ctx) => new ClientRuntime(e, i, n.id, (n as Extract<ScenarioNode, { kind: 'client' }>).config),
+  client: (e, i, n, _ctx) => new ClientRuntime(e, i, n.id, (n as NodeOf<'client'>).config),
   loadBalancer: (e, i, n, ctx) =>
-    new LoadBalancerRuntime(e, i, n.id, (n as Extract<ScenarioNode, { kind: 'loadBalancer' }>).config, ctx.maxUsers),
+    new LoadBalancerRuntime(e, i, n.id, (n as NodeOf<'loadBalancer'>).config, ctx.maxUsers),
   server: (e, i, n, ctx) =>
-    new ServerRuntime(e, i, n.id, (n as Extract<ScenarioNode, { kind: 'server' }>).config, ctx.maxUsers),
+    new ServerRuntime(e, i, n.id, (n as NodeOf<'server'>).config, ctx.maxUsers),
   apiGateway: null,
   rateLimiter: null,
   cache: null,
@@ -29,16 +29,3 @@ export const components = {
   queue: null,
   database: null,
 } satisfies Record<NodeKind, ComponentFactory | null>;
-
-/** Plural names for messages about kinds that are not simulated yet. */
-export const kindPlural: Record<NodeKind, string> = {
-  client: 'clients',
-  loadBalancer: 'load balancers',
-  server: 'servers',
-  apiGateway: 'API gateways',
-  rateLimiter: 'rate limiters',
-  cache: 'caches',
-  cdn: 'CDNs',
-  queue: 'queues',
-  database: 'databases',
-};

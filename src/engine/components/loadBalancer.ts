@@ -3,8 +3,7 @@
  * with sticky sessions and active health checks. Without a health check it keeps sending to
  * a dead instance, which then fails those calls.
  */
-import type { NodeConfig } from '../../model';
-type LoadBalancerConfig = NodeConfig<'loadBalancer'>;
+import type { LoadBalancerConfig } from '../../model';
 import type { InstanceReport, NodeFrame, NodeReport } from '../api';
 import { compileDuration, type Sampler } from '../core/distributions';
 import type { Rng } from '../core/rng';

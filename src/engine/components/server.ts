@@ -3,8 +3,7 @@
  * (SPEC §3.2). After its own work a request calls every downstream edge, sequentially or in
  * parallel; with blocking io the worker is held meanwhile, with async io it is freed.
  */
-import type { NodeConfig } from '../../model';
-type ServerConfig = NodeConfig<'server'>;
+import type { ServerConfig } from '../../model';
 import type { NodeFrame, NodeReport } from '../api';
 import { compileDuration, type Sampler } from '../core/distributions';
 import type { Rng } from '../core/rng';
@@ -163,7 +162,6 @@ export class ServerRuntime extends NodeRuntime {
     this.busyAll.add(now, 1);
     if (inst.busy === 1 && call.instance >= this.activeCount) this.updateCapacity(); // a late call to a retired instance
     call.holdsWorker = true;
-    call.startedAt = now;
     if (call.req.measured) {
       this.waitSum += now - call.arrivedAt;
       this.waitCount++;

@@ -3,8 +3,7 @@
  * `(state, user, key, rng) => target index`, or -1 when no target is healthy. The
  * balancer's state (health, outstanding calls, latency EWMA) is kept by the component.
  */
-import type { NodeConfig } from '../../model';
-type LoadBalancerConfig = NodeConfig<'loadBalancer'>;
+import type { LoadBalancerConfig } from '../../model';
 import type { Rng } from '../core/rng';
 import { hashInt, type HashRing } from './hashRing';
 

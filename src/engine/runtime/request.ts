@@ -59,7 +59,6 @@ export class Call {
 
   // Callee-side working state.
   instance = -1;
-  startedAt = 0;
   holdsWorker = false;
   pendingChildren = 0;
   nextEdge = 0;

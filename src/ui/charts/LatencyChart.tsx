@@ -1,7 +1,8 @@
 /** Latency percentiles of the requests that finished in each frame, over simulated time. */
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMs } from '../format';
 import type { ChartPoint } from '../store';
+import { ChartFrame } from './ChartFrame';
 import { axisSeconds, CHART_MARGIN, TICK_STYLE } from './chartStyle';
 
 const SERIES = [
@@ -13,18 +14,12 @@ const SERIES = [
 export function LatencyChart({ points }: { points: ChartPoint[] }) {
   const last = points[points.length - 1];
   return (
-    <section className="chart" data-testid="latency-chart" data-points={points.length}>
-      <header>
-        <h3>Latency</h3>
-        {last && (
-          <span className="chart-now">
-            p50 {formatMs(last.p50)} · p95 {formatMs(last.p95)} · p99 {formatMs(last.p99)}
-          </span>
-        )}
-      </header>
-      <div className="chart-body">
-        {points.length === 0 && <div className="chart-empty">No data yet: press Play or Step.</div>}
-        <ResponsiveContainer width="100%" height="100%">
+    <ChartFrame
+      testId="latency-chart"
+      title="Latency"
+      points={points.length}
+      now={last && `p50 ${formatMs(last.p50)} · p95 ${formatMs(last.p95)} · p99 ${formatMs(last.p99)}`}
+    >
           <LineChart data={points} margin={CHART_MARGIN}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
             <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={axisSeconds} tick={TICK_STYLE} />
@@ -35,8 +30,6 @@ export function LatencyChart({ points }: { points: ChartPoint[] }) {
               <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} dot={false} strokeWidth={1.6} isAnimationActive={false} />
             ))}
           </LineChart>
-        </ResponsiveContainer>
-      </div>
-    </section>
+    </ChartFrame>
   );
 }

@@ -1,5 +1,5 @@
 /** A duration (SPEC §2): its distribution and its mean, edited as two fields. */
-import type { Duration } from '../../model';
+import { meanMs, type Duration } from '../../model';
 import type { EditResult } from '../store';
 import { NumberField, SelectField } from './fields';
 
@@ -11,26 +11,10 @@ function shapeOf(d: Duration): Shape {
   return typeof d === 'number' ? 'constant' : d.dist;
 }
 
-/** The mean in ms. */
-function meanOf(d: Duration): number {
-  if (typeof d === 'number') return d;
-  switch (d.dist) {
-    case 'constant':
-      return d.ms;
-    case 'exponential':
-    case 'erlang':
-      return d.meanMs;
-    case 'uniform':
-      return (d.minMs + d.maxMs) / 2;
-    case 'lognormal':
-      return d.medianMs * Math.exp((d.sigma * d.sigma) / 2);
-  }
-}
-
 /** The same shape with another mean (spread scaled along). */
 function withMean(d: Duration, mean: number): Duration {
   if (typeof d === 'number') return mean;
-  const old = meanOf(d);
+  const old = meanMs(d);
   const scale = old > 0 ? mean / old : 1;
   switch (d.dist) {
     case 'constant':
@@ -47,7 +31,7 @@ function withMean(d: Duration, mean: number): Duration {
 
 /** Another shape with about the same mean. */
 function withShape(d: Duration, shape: Shape): Duration {
-  const mean = meanOf(d);
+  const mean = meanMs(d);
   switch (shape) {
     case 'constant':
       return mean;
@@ -71,7 +55,7 @@ interface DurationFieldProps {
 }
 
 export function DurationField({ label, value, path, commit, testId }: DurationFieldProps) {
-  const mean = Number(meanOf(value).toPrecision(6));
+  const mean = Number(meanMs(value).toPrecision(6));
   return (
     <fieldset className="duration-field">
       <legend>{label}</legend>

@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium: Playwright may not download browsers on these machines.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Several checkouts can run their end-to-end tests side by side, each on its own port.
+const port = Number(process.env.PREVIEW_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -12,7 +15,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL,
     viewport: { width: 1400, height: 900 },
     launchOptions: {
       executablePath,
@@ -29,7 +32,7 @@ export default defineConfig({
   },
   webServer: {
     command: 'npm run preview',
-    url: 'http://127.0.0.1:4173',
+    url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -9,7 +9,7 @@ import type { Rng } from '../core/rng';
 import type { Engine } from '../runtime/engine';
 import { NodeRuntime } from '../runtime/node';
 import { ERROR, OK, READ, REJECTED, WRITE, type Call } from '../runtime/request';
-import { log } from '../core/detMath';
+import { standardExponential } from '../core/ziggurat';
 
 const ARRIVAL = 1;
 
@@ -79,11 +79,11 @@ export class ClientRuntime extends NodeRuntime {
 
   override stopSources(): void {
     this.rps = 0;
-    this.arrivalToken++;
+    this.arrivalToken = (this.arrivalToken + 1) | 0;
   }
 
   private restart(): void {
-    this.arrivalToken++;
+    this.arrivalToken = (this.arrivalToken + 1) | 0;
     this.origin = this.engine.now;
     this.k = 0;
     this.scheduleNext();
@@ -91,7 +91,7 @@ export class ClientRuntime extends NodeRuntime {
 
   override crash(): void {
     this.up = false;
-    this.arrivalToken++;
+    this.arrivalToken = (this.arrivalToken + 1) | 0;
   }
 
   override recover(): void {
@@ -103,7 +103,7 @@ export class ClientRuntime extends NodeRuntime {
   private scheduleNext(): void {
     if (this.rps <= 0 || !this.up || this.engine.draining) return;
     const t = this.poisson
-      ? this.engine.now - (1000 / this.rps) * log(1 - this.arrivalRng.next())
+      ? this.engine.now + (1000 / this.rps) * standardExponential(this.arrivalRng)
       : this.origin + (++this.k * 1000) / this.rps;
     this.engine.queue.schedule(t, this, ARRIVAL, null, this.arrivalToken);
   }

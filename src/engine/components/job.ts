@@ -67,7 +67,7 @@ export class JobPool {
 
   release(j: Job): void {
     if (j.call === null) throw new Error('a job was released twice');
-    j.gen++;
+    j.gen = (j.gen + 1) | 0; // 32 bits: it travels as an event argument
     j.call = null as unknown as Call;
     this.live--;
     this.free.push(j);

@@ -12,7 +12,7 @@ import type { EdgeRuntime } from '../runtime/edge';
 import type { Engine } from '../runtime/engine';
 import { NodeRuntime } from '../runtime/node';
 import { ERROR, OK, REJECTED, type Call, type Outcome } from '../runtime/request';
-import { FULL, STARTED, Station, StationGroup } from '../runtime/station';
+import { FULL, STARTED, Station } from '../runtime/station';
 import { Job, JobPool } from './job';
 import { SessionTable } from './sessions';
 
@@ -34,9 +34,8 @@ class Instance {
     readonly number: number,
     concurrency: number,
     queueCapacity: number,
-    group: StationGroup,
   ) {
-    this.station = new Station<Job>(engine, concurrency, queueCapacity, group);
+    this.station = new Station<Job>(engine, concurrency, queueCapacity);
   }
 }
 
@@ -58,7 +57,6 @@ export class ServerRuntime extends NodeRuntime {
   private nextInstance = 0;
   private readonly jobs = new JobPool();
 
-  private readonly group: StationGroup;
   private readonly inSystem: TimeAverage;
   /** Workers in service (instances in rotation plus retired ones still draining). */
   private readonly workers: TimeAverage;
@@ -78,7 +76,6 @@ export class ServerRuntime extends NodeRuntime {
     this.sessions = config.sessions === 'in-memory' ? new SessionTable(maxUsers) : null;
     this.serviceRng = engine.rng(id, 'service');
     this.errorRng = engine.rng(id, 'errors');
-    this.group = new StationGroup(engine);
     this.inSystem = engine.tally(new TimeAverage());
     this.workers = engine.tally(new TimeAverage());
     this.resize(config.replicas);
@@ -119,7 +116,7 @@ export class ServerRuntime extends NodeRuntime {
 
   private resize(replicas: number): void {
     while (this.instances.length < replicas) {
-      this.instances.push(new Instance(this.engine, this.instances.length, this.concurrency, this.queueCapacity, this.group));
+      this.instances.push(new Instance(this.engine, this.instances.length, this.concurrency, this.queueCapacity));
     }
     this.activeCount = replicas;
     this.updateCapacity();
@@ -332,11 +329,24 @@ export class ServerRuntime extends NodeRuntime {
   override report(): ServerReport {
     const now = this.engine.now;
     const capacity = this.workers.meanSinceWarmup(now);
+    let busy = 0;
+    let queued = 0;
+    let waiting = 0;
+    let waitSum = 0;
+    let waitCount = 0;
+    for (const inst of this.instances) {
+      const st = inst.station;
+      busy += st.busyTally.meanSinceWarmup(now);
+      queued += st.queueTally.meanSinceWarmup(now);
+      waiting += st.waiting;
+      waitSum += st.waitSum;
+      waitCount += st.waitCount;
+    }
     return {
       ...this.baseReport('server'),
-      utilization: capacity > 0 ? this.group.busy.meanSinceWarmup(now) / capacity : 0,
-      meanQueueLength: this.group.queued.meanSinceWarmup(now),
-      meanWaitMs: this.group.meanWaitMs,
+      utilization: capacity > 0 ? busy / capacity : 0,
+      meanQueueLength: queued,
+      meanWaitMs: waitCount > 0 ? waitSum / waitCount : 0,
       meanResponseMs: this.responseCount > 0 ? this.responseSum / this.responseCount : 0,
       instances: this.instances.map((inst) => ({
         served: inst.served,
@@ -344,7 +354,7 @@ export class ServerRuntime extends NodeRuntime {
         up: inst.up,
       })),
       meanInSystem: this.inSystem.meanSinceWarmup(now),
-      queueLength: this.group.queued.value,
+      queueLength: waiting,
       replicas: this.activeCount,
       sessionMisses: this.sessionMisses,
     };
@@ -352,13 +362,18 @@ export class ServerRuntime extends NodeRuntime {
 
   override frame(windowMs: number): NodeFrame {
     const now = this.engine.now;
-    const busy = this.group.busy.takeWindowMean(now, windowMs);
     const capacity = this.workers.takeWindowMean(now, windowMs);
+    let busy = 0;
+    let waiting = 0;
+    for (const inst of this.instances) {
+      busy += inst.station.busyTally.takeWindowMean(now, windowMs);
+      waiting += inst.station.waiting;
+    }
     let up = 0;
     for (let i = 0; i < this.activeCount; i++) if (this.instances[i].up) up++;
     return {
       utilization: capacity > 0 ? busy / capacity : 0,
-      queueLength: this.group.queued.value,
+      queueLength: waiting,
       arrivals: this.takeWindowArrivals(),
       instancesUp: up,
       instancesTotal: this.activeCount,

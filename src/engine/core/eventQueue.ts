@@ -9,13 +9,16 @@
  *   is at `now`, and the heap holds nothing earlier than `now`, so the next event is the
  *   ring's head unless the heap's top is also at `now` with a smaller sequence number.
  *
- * Payloads live in slots recycled through a free list, so scheduling allocates nothing once
- * the arrays have grown. A {@link DelayLine} may reserve a sequence number when something
+ * Heap payloads live in slots recycled through a free list (a sift moves one index, not the
+ * payload), ring payloads in place; scheduling allocates nothing once the arrays have grown. A {@link DelayLine} may reserve a sequence number when something
  * enters it and schedule with that number later ({@link scheduleSeq}), so its deliveries
  * keep the global order they would have had as separate events.
  */
 
-/** Receives the events scheduled for it. `code` says what happened; `obj`/`arg` are its payload. */
+/**
+ * Receives the events scheduled for it. `code` says what happened; `obj`/`arg` are its
+ * payload. `arg` is a 32-bit integer (a generation or a token: integers pass unboxed).
+ */
 export interface EventHandler {
   handleEvent(code: number, obj: unknown, arg: number): void;
 }
@@ -31,9 +34,13 @@ export class EventQueue {
   private heapSlot: Int32Array;
   private heapSize = 0;
 
-  // The ring of events at `now`.
-  private ringSlot: Int32Array;
+  // The ring of events at `now`, payloads inline (entries never move, so no slots).
+  private ringHandler: (EventHandler | null)[];
+  private ringObj: unknown[];
+  private ringCode: Int32Array;
+  private ringArg: Int32Array;
   private ringSeq: Float64Array;
+  private ringMask: number;
   private ringHead = 0;
   private ringSize = 0;
 
@@ -41,7 +48,7 @@ export class EventQueue {
   private slotHandler: (EventHandler | null)[];
   private slotObj: unknown[];
   private slotCode: Int32Array;
-  private slotArg: Float64Array;
+  private slotArg: Int32Array;
   private freeSlots: Int32Array;
   private freeCount: number;
 
@@ -51,12 +58,16 @@ export class EventQueue {
     this.heapTime = new Float64Array(n);
     this.heapSeq = new Float64Array(n);
     this.heapSlot = new Int32Array(n);
-    this.ringSlot = new Int32Array(n);
+    this.ringHandler = new Array(n).fill(null);
+    this.ringObj = new Array(n).fill(null);
+    this.ringCode = new Int32Array(n);
+    this.ringArg = new Int32Array(n);
     this.ringSeq = new Float64Array(n);
+    this.ringMask = n - 1;
     this.slotHandler = new Array(n).fill(null);
     this.slotObj = new Array(n).fill(null);
     this.slotCode = new Int32Array(n);
-    this.slotArg = new Float64Array(n);
+    this.slotArg = new Int32Array(n);
     this.freeSlots = new Int32Array(n);
     for (let i = 0; i < n; i++) this.freeSlots[i] = n - 1 - i;
     this.freeCount = n;
@@ -80,15 +91,20 @@ export class EventQueue {
 
   /** Schedules an event at `time` (≥ now; an earlier time is taken as now). */
   schedule(time: number, handler: EventHandler, code: number, obj: unknown, arg: number): void {
-    const slot = this.fill(handler, code, obj, arg);
-    const seq = this.seq++;
-    if (time <= this.now) this.ringPush(slot, seq);
-    else this.heapPush(time, seq, slot);
+    if (time <= this.now) this.scheduleNow(handler, code, obj, arg);
+    else this.heapPush(time, this.seq++, this.fill(handler, code, obj, arg));
   }
 
   /** Schedules an event at the current instant, after those already scheduled for it. */
   scheduleNow(handler: EventHandler, code: number, obj: unknown, arg: number): void {
-    this.ringPush(this.fill(handler, code, obj, arg), this.seq++);
+    if (this.ringSize === this.ringSeq.length) this.growRing();
+    const i = (this.ringHead + this.ringSize) & this.ringMask;
+    this.ringHandler[i] = handler;
+    this.ringObj[i] = obj;
+    this.ringCode[i] = code;
+    this.ringArg[i] = arg;
+    this.ringSeq[i] = this.seq++;
+    this.ringSize++;
   }
 
   /** Schedules an event with a sequence number taken earlier by {@link reserveSeq}. */
@@ -105,38 +121,46 @@ export class EventQueue {
    */
   runUntil(end: number): number {
     let n = 0;
-    for (let slot = this.take(end); slot >= 0; slot = this.take(end)) {
+    for (;;) {
+      if (this.ringSize > 0 && !(this.heapSize > 0 && this.heapTime[0] === this.now && this.heapSeq[0] < this.ringSeq[this.ringHead])) {
+        this.dispatchRing();
+      } else if (this.heapSize > 0 && this.heapTime[0] <= end) {
+        this.now = this.heapTime[0];
+        this.dispatchSlot(this.heapPop());
+      } else {
+        return n;
+      }
       n++;
-      this.dispatch(slot);
     }
-    return n;
   }
 
   /** Dispatches the next event, whatever its time (tests and single-stepping). */
   dispatchNext(): void {
-    const slot = this.take(Infinity);
-    if (slot >= 0) this.dispatch(slot);
+    const t = this.peekTime();
+    if (t !== Infinity) this.runOne();
   }
 
-  /** Removes the next event if its time is ≤ `end`, advancing the clock; -1 when none is. */
-  private take(end: number): number {
-    if (this.ringSize > 0) {
-      if (this.heapSize > 0 && this.heapTime[0] === this.now && this.heapSeq[0] < this.ringSeq[this.ringHead]) {
-        return this.heapPop();
-      }
-      const slot = this.ringSlot[this.ringHead];
-      this.ringHead = (this.ringHead + 1) & (this.ringSlot.length - 1);
-      this.ringSize--;
-      return slot;
-    }
-    if (this.heapSize > 0 && this.heapTime[0] <= end) {
+  private runOne(): void {
+    if (this.ringSize > 0 && !(this.heapSize > 0 && this.heapTime[0] === this.now && this.heapSeq[0] < this.ringSeq[this.ringHead])) {
+      this.dispatchRing();
+    } else {
       this.now = this.heapTime[0];
-      return this.heapPop();
+      this.dispatchSlot(this.heapPop());
     }
-    return -1;
   }
 
-  private dispatch(slot: number): void {
+  private dispatchRing(): void {
+    const h = this.ringHead;
+    const handler = this.ringHandler[h]!;
+    const obj = this.ringObj[h];
+    this.ringHandler[h] = null;
+    this.ringObj[h] = null;
+    this.ringHead = (h + 1) & this.ringMask;
+    this.ringSize--;
+    handler.handleEvent(this.ringCode[h], obj, this.ringArg[h]);
+  }
+
+  private dispatchSlot(slot: number): void {
     const handler = this.slotHandler[slot]!;
     const obj = this.slotObj[slot];
     this.slotHandler[slot] = null;
@@ -153,14 +177,6 @@ export class EventQueue {
     this.slotCode[slot] = code;
     this.slotArg[slot] = arg;
     return slot;
-  }
-
-  private ringPush(slot: number, seq: number): void {
-    if (this.ringSize === this.ringSlot.length) this.growRing();
-    const i = (this.ringHead + this.ringSize) & (this.ringSlot.length - 1);
-    this.ringSlot[i] = slot;
-    this.ringSeq[i] = seq;
-    this.ringSize++;
   }
 
   private heapPush(time: number, seq: number, slot: number): void {
@@ -239,24 +255,36 @@ export class EventQueue {
   }
 
   private growRing(): void {
-    const old = this.ringSlot.length;
+    const old = this.ringSeq.length;
     const n = old * 2;
-    const slots = new Int32Array(n);
+    const handlers: (EventHandler | null)[] = new Array(n).fill(null);
+    const objs: unknown[] = new Array(n).fill(null);
+    const codes = new Int32Array(n);
+    const args = new Int32Array(n);
     const seqs = new Float64Array(n);
     for (let k = 0; k < this.ringSize; k++) {
       const i = (this.ringHead + k) & (old - 1);
-      slots[k] = this.ringSlot[i];
+      handlers[k] = this.ringHandler[i];
+      objs[k] = this.ringObj[i];
+      codes[k] = this.ringCode[i];
+      args[k] = this.ringArg[i];
       seqs[k] = this.ringSeq[i];
     }
-    this.ringSlot = slots;
+    this.ringHandler = handlers;
+    this.ringObj = objs;
+    this.ringCode = codes;
+    this.ringArg = args;
     this.ringSeq = seqs;
+    this.ringMask = n - 1;
     this.ringHead = 0;
   }
 
   private growSlots(): void {
     const old = this.slotCode.length;
     const n = old * 2;
-    this.slotArg = grow64(this.slotArg, n);
+    const sa = new Int32Array(n);
+    sa.set(this.slotArg);
+    this.slotArg = sa;
     const sc = new Int32Array(n);
     sc.set(this.slotCode);
     this.slotCode = sc;

@@ -151,7 +151,7 @@ export class CallPool {
 
   release(c: Call): void {
     if (c.req === null) throw new Error('a call was released twice');
-    c.gen++;
+    c.gen = (c.gen + 1) | 0; // 32 bits: it travels as an event argument
     this.requests.release(c.req);
     c.req = null as unknown as Request;
     c.ctx = null;

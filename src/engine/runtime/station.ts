@@ -5,6 +5,9 @@
  * a queue's consumer group, a leaky bucket and a bulkhead are all this, with their own idea
  * of what a job is and what serving it means.
  *
+ * A node with several stations (instances, shards) sums their tallies when it reports:
+ * the integral of a sum is the sum of the integrals, so no tally is kept twice.
+ *
  * The station only hands out servers; the owner starts and ends the service. A job that
  * gets a server is returned to the owner ({@link offer} answers STARTED, or {@link release}
  * returns the next waiting job), so nothing calls back into the owner behind its back.
@@ -16,23 +19,6 @@ export const STARTED = 0;
 export const QUEUED = 1;
 export const FULL = 2;
 export type OfferResult = typeof STARTED | typeof QUEUED | typeof FULL;
-
-/** Tallies shared by the stations of one node (its instances, its shards), for node totals. */
-export class StationGroup {
-  readonly busy: TimeAverage;
-  readonly queued: TimeAverage;
-  waitSum = 0;
-  waitCount = 0;
-
-  constructor(engine: Engine) {
-    this.busy = engine.tally(new TimeAverage(engine.now));
-    this.queued = engine.tally(new TimeAverage(engine.now));
-  }
-
-  get meanWaitMs(): number {
-    return this.waitCount > 0 ? this.waitSum / this.waitCount : 0;
-  }
-}
 
 export class Station<J> {
   busy = 0;
@@ -54,7 +40,6 @@ export class Station<J> {
     /** Servers (workers, connections); may change while running. */
     public servers: number,
     public queueCapacity: number,
-    private readonly group: StationGroup | null,
   ) {
     this.busyTally = engine.tally(new TimeAverage(engine.now));
     this.queueTally = engine.tally(new TimeAverage(engine.now));
@@ -75,7 +60,6 @@ export class Station<J> {
     this.measured[i] = measured ? 1 : 0;
     this.waiting++;
     this.queueTally.add(now, 1);
-    if (this.group !== null) this.group.queued.add(now, 1);
     return QUEUED;
   }
 
@@ -87,7 +71,6 @@ export class Station<J> {
     if (this.waiting > 0 && this.busy <= this.servers) return this.shift(now, true);
     this.busy--;
     this.busyTally.add(now, -1);
-    if (this.group !== null) this.group.busy.add(now, -1);
     return null;
   }
 
@@ -109,7 +92,6 @@ export class Station<J> {
     while (this.waiting > 0) out.push(this.shift(now, false));
     if (this.busy > 0) {
       this.busyTally.add(now, -this.busy);
-      if (this.group !== null) this.group.busy.add(now, -this.busy);
       this.busy = 0;
     }
   }
@@ -117,7 +99,6 @@ export class Station<J> {
   private take(now: number): void {
     this.busy++;
     this.busyTally.add(now, 1);
-    if (this.group !== null) this.group.busy.add(now, 1);
   }
 
   private shift(now: number, serve: boolean): J {
@@ -127,7 +108,6 @@ export class Station<J> {
     this.head = (h + 1) & (this.jobs.length - 1);
     this.waiting--;
     this.queueTally.add(now, -1);
-    if (this.group !== null) this.group.queued.add(now, -1);
     if (serve && this.measured[h] === 1) this.recordWait(now - this.arrived[h]);
     return job;
   }
@@ -135,10 +115,6 @@ export class Station<J> {
   private recordWait(ms: number): void {
     this.waitSum += ms;
     this.waitCount++;
-    if (this.group !== null) {
-      this.group.waitSum += ms;
-      this.group.waitCount++;
-    }
   }
 
   private grow(): void {

@@ -32,7 +32,7 @@ export class VisitPool {
 
   release(v: Visit): void {
     if (v.call === null) throw new Error('a visit was released twice');
-    v.gen++;
+    v.gen = (v.gen + 1) | 0;
     v.call = null as unknown as Call;
     this.live--;
     this.free.push(v);

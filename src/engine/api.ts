@@ -1,4 +1,5 @@
 import type { FaultAction, NodeKind } from '../model';
+import type { KindReport } from './components';
 
 /**
  * The engine's public contract for its hosts (the worker, the CLI, tests, benchmarks).
@@ -43,61 +44,23 @@ export interface NodeReportBase {
   instances: InstanceReport[];
 }
 
-export interface ClientReport extends NodeReportBase {
-  kind: 'client';
-  /** Requests created (measured ones), the same as `arrivals`. */
-  generated: number;
-}
-
-export interface ServerInstanceReport extends InstanceReport {
-  up: boolean;
-}
-
-export interface ServerReport extends NodeReportBase {
-  kind: 'server';
-  instances: ServerInstanceReport[];
-  /** Time-averaged requests in the node (waiting or in service). */
-  meanInSystem: number;
-  /** Requests waiting at the end. */
-  queueLength: number;
-  /** Instances in rotation at the end. */
-  replicas: number;
-  sessionMisses: number;
-}
-
-/** One balancer target: an instance of a downstream node. */
-export interface BalancerTargetReport extends InstanceReport {
-  node: string;
-  instance: number;
-  healthy: boolean;
-}
-
-export interface LoadBalancerReport extends NodeReportBase {
-  kind: 'loadBalancer';
-  algorithm: string;
-  instances: BalancerTargetReport[];
-}
-
 /** A kind that the engine does not simulate yet: it never appears in a report. */
 export interface UnsimulatedReport<K extends NodeKind> extends NodeReportBase {
   kind: K;
 }
 
-/** Each kind's report. Typed over every kind: a kind without a report type fails to compile. */
-export interface NodeReportByKind {
-  client: ClientReport;
-  loadBalancer: LoadBalancerReport;
-  server: ServerReport;
-  apiGateway: UnsimulatedReport<'apiGateway'>;
-  rateLimiter: UnsimulatedReport<'rateLimiter'>;
-  cache: UnsimulatedReport<'cache'>;
-  cdn: UnsimulatedReport<'cdn'>;
-  queue: UnsimulatedReport<'queue'>;
-  database: UnsimulatedReport<'database'>;
-}
+/**
+ * Each kind's report, as its component declares it (components/index.ts derives it from
+ * the components' own `report()`): a new kind brings its report type with it.
+ */
+export type NodeReportByKind = { [K in NodeKind]: KindReport<K> };
 
 /** One node's statistics, discriminated on `kind`. */
 export type NodeReport = NodeReportByKind[NodeKind];
+
+export type { ClientReport } from './components/client';
+export type { ServerReport, ServerInstanceReport } from './components/server';
+export type { LoadBalancerReport, BalancerTargetReport } from './components/loadBalancer';
 
 export type CircuitStateName = 'closed' | 'open' | 'half-open';
 

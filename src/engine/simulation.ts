@@ -183,7 +183,8 @@ export class SimulationRun implements Simulation {
     const nodes = dict<NodeReport>();
     const unstable: string[] = [];
     for (const n of e.nodes) {
-      const r = n.report();
+      // Each runtime reports its own kind's type (the table in components/index.ts).
+      const r = n.report() as NodeReport;
       nodes[n.id] = r;
       if (isUnstable(r)) unstable.push(n.id);
     }

@@ -3,7 +3,7 @@
  * step over time; each request gets a user, a key, an op and a path from its own stream.
  */
 import type { ClientConfig } from '../../model';
-import type { ClientReport, NodeFrame, NodeLiveChange } from '../api';
+import type { NodeFrame, NodeLiveChange, NodeReportBase } from '../api';
 import { keySampler, WeightedIndex, type IndexSampler } from '../core/keyDistribution';
 import type { Rng } from '../core/rng';
 import type { Engine } from '../runtime/engine';
@@ -13,7 +13,13 @@ import { standardExponential } from '../core/ziggurat';
 
 const ARRIVAL = 1;
 
-export class ClientRuntime extends NodeRuntime {
+export interface ClientReport extends NodeReportBase {
+  kind: 'client';
+  /** Requests created (measured ones), the same as `arrivals`. */
+  generated: number;
+}
+
+export class ClientRuntime extends NodeRuntime<ClientReport> {
   private rps: number;
   private readonly poisson: boolean;
   private readonly users: number;

@@ -6,6 +6,7 @@
  * message rather than fake it.
  */
 import { kindDefinitions, type NodeKind, type NodeOf, type ScenarioEdge } from '../../model';
+import type { NodeReportBase, UnsimulatedReport } from '../api';
 import type { Engine } from '../runtime/engine';
 import type { NodeRuntime } from '../runtime/node';
 import { ClientRuntime } from './client';
@@ -25,7 +26,7 @@ export interface NodeWiring {
 
 export interface EngineKind<K extends NodeKind> {
   /** Builds the node's runtime; null while the kind is not simulated. */
-  create: ((engine: Engine, index: number, node: NodeOf<K>, ctx: BuildContext) => NodeRuntime) | null;
+  create: ((engine: Engine, index: number, node: NodeOf<K>, ctx: BuildContext) => NodeRuntime<NodeReportBase & { kind: K }>) | null;
   /** What keeps a valid node of this kind from running, one message per problem. */
   check(node: NodeOf<K>, wiring: NodeWiring): string[];
   /** How many instances a fault can name (instance numbers 0 … n − 1) over the whole run. */
@@ -35,11 +36,11 @@ export interface EngineKind<K extends NodeKind> {
 const single = () => 1;
 const nothing = () => [];
 
-function notSimulated<K extends NodeKind>(): EngineKind<K> {
+function notSimulated<K extends NodeKind>(): EngineKind<K> & { create: null } {
   return { create: null, check: nothing, maxInstances: single };
 }
 
-export const engineKinds: { [K in NodeKind]: EngineKind<K> } = {
+export const engineKinds = {
   client: {
     create: (e, i, n) => new ClientRuntime(e, i, n.id, n.config),
     check(n, w) {
@@ -73,11 +74,20 @@ export const engineKinds: { [K in NodeKind]: EngineKind<K> } = {
   cdn: notSimulated(),
   queue: notSimulated(),
   database: notSimulated(),
-};
+} satisfies { [K in NodeKind]: EngineKind<K> };
+
+type Descriptors = typeof engineKinds;
+
+/** The report of a kind: what its component's `report()` returns. */
+export type KindReport<K extends NodeKind> = Descriptors[K]['create'] extends (...args: never[]) => infer Runtime
+  ? Runtime extends NodeRuntime<infer R>
+    ? R
+    : never
+  : UnsimulatedReport<K>;
 
 /** The descriptor of a node's own kind, with the node's type kept. */
 export function engineKindOf<K extends NodeKind>(node: NodeOf<K>): EngineKind<K> {
-  return engineKinds[node.kind as K];
+  return (engineKinds as { [J in NodeKind]: EngineKind<J> })[node.kind as K];
 }
 
 /** Whether the engine simulates the kind in this version. */

@@ -4,7 +4,7 @@
  * a dead instance, which then fails those calls.
  */
 import type { LoadBalancerConfig } from '../../model';
-import type { Holdings, LoadBalancerReport, NodeFrame, NodeLiveChange } from '../api';
+import type { Holdings, InstanceReport, NodeFrame, NodeLiveChange, NodeReportBase } from '../api';
 import { compileDuration, type Sampler } from '../core/distributions';
 import type { Rng } from '../core/rng';
 import { loadBalancingPolicies, type LoadBalancingAlgorithm, type PickTarget } from '../policies/loadBalancing';
@@ -20,7 +20,22 @@ const HEALTH_CHECK = 2;
 /** Weight of the newest observation in the response-time EWMA. */
 const EWMA_ALPHA = 0.2;
 
-export class LoadBalancerRuntime extends NodeRuntime {
+/** One balancer target: an instance of a downstream node. */
+export interface BalancerTargetReport extends InstanceReport {
+  node: string;
+  instance: number;
+  healthy: boolean;
+  /** False once scaling retired the instance (its counts stay). */
+  inRotation: boolean;
+}
+
+export interface LoadBalancerReport extends NodeReportBase {
+  kind: 'loadBalancer';
+  algorithm: string;
+  instances: BalancerTargetReport[];
+}
+
+export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
   private algorithm: LoadBalancingAlgorithm;
   private pick: PickTarget;
   private readonly processing: Sampler;
@@ -188,7 +203,7 @@ export class LoadBalancerRuntime extends NodeRuntime {
 
   override report(): LoadBalancerReport {
     const tg = this.targets;
-    const instances = [];
+    const instances: BalancerTargetReport[] = [];
     for (const t of tg.inOrder()) {
       instances.push({
         served: tg.served[t],

@@ -4,7 +4,7 @@
  * parallel; with blocking io the worker is held meanwhile, with async io it is freed.
  */
 import type { ServerConfig } from '../../model';
-import type { Holdings, NodeFrame, NodeLiveChange, ServerReport } from '../api';
+import type { Holdings, InstanceReport, NodeFrame, NodeLiveChange, NodeReportBase } from '../api';
 import { compileDuration, type Sampler } from '../core/distributions';
 import type { Rng } from '../core/rng';
 import { TimeAverage } from '../metrics/timeAverage';
@@ -17,6 +17,22 @@ import { Job, JobPool } from './job';
 import { SessionTable } from './sessions';
 
 const SERVICE_DONE = 1;
+
+export interface ServerInstanceReport extends InstanceReport {
+  up: boolean;
+}
+
+export interface ServerReport extends NodeReportBase {
+  kind: 'server';
+  instances: ServerInstanceReport[];
+  /** Time-averaged requests in the node (waiting or in service). */
+  meanInSystem: number;
+  /** Requests waiting at the end. */
+  queueLength: number;
+  /** Instances in rotation at the end. */
+  replicas: number;
+  sessionMisses: number;
+}
 
 class Instance {
   up = true;
@@ -39,7 +55,7 @@ class Instance {
   }
 }
 
-export class ServerRuntime extends NodeRuntime {
+export class ServerRuntime extends NodeRuntime<ServerReport> {
   private readonly instances: Instance[] = [];
   /** Instances in rotation; those at or above are retired by scaling down and drain. */
   private activeCount = 0;
@@ -328,7 +344,8 @@ export class ServerRuntime extends NodeRuntime {
 
   override report(): ServerReport {
     const now = this.engine.now;
-    const capacity = this.workers.meanSinceWarmup(now);
+    const capacity = this.workers.areaSinceWarmup(now);
+    const span = now - this.engine.warmupMs;
     let busy = 0;
     let queued = 0;
     let waiting = 0;
@@ -336,8 +353,8 @@ export class ServerRuntime extends NodeRuntime {
     let waitCount = 0;
     for (const inst of this.instances) {
       const st = inst.station;
-      busy += st.busyTally.meanSinceWarmup(now);
-      queued += st.queueTally.meanSinceWarmup(now);
+      busy += st.busyTally.areaSinceWarmup(now);
+      queued += st.queueTally.areaSinceWarmup(now);
       waiting += st.waiting;
       waitSum += st.waitSum;
       waitCount += st.waitCount;
@@ -345,7 +362,7 @@ export class ServerRuntime extends NodeRuntime {
     return {
       ...this.baseReport('server'),
       utilization: capacity > 0 ? busy / capacity : 0,
-      meanQueueLength: queued,
+      meanQueueLength: span > 0 ? queued / span : waiting,
       meanWaitMs: waitCount > 0 ? waitSum / waitCount : 0,
       meanResponseMs: this.responseCount > 0 ? this.responseSum / this.responseCount : 0,
       instances: this.instances.map((inst) => ({

@@ -43,6 +43,14 @@ export class TimeAverage {
     this.warmupT = t;
   }
 
+  /**
+   * ∫ value dt over [warm-up, t] (over [creation, t] for a tally created later). Sum these,
+   * not means, to total several tallies: their means cover different spans.
+   */
+  areaSinceWarmup(t: number): number {
+    return this.integral(t) - this.areaAtWarmup;
+  }
+
   /** Mean over [warm-up, t]. */
   meanSinceWarmup(t: number): number {
     const span = t - this.warmupT;

@@ -1,12 +1,13 @@
 /** The shape every component takes at run time. One subclass per node kind, in components/. */
 import type { NodeKind } from '../../model';
 import type { EventHandler } from '../core/eventQueue';
-import type { Holdings, NodeFrame, NodeLiveChange, NodeReport, NodeReportBase } from '../api';
+import type { Holdings, NodeFrame, NodeLiveChange, NodeReportBase } from '../api';
 import type { Call } from './request';
 import type { EdgeRuntime } from './edge';
 import type { Engine } from './engine';
 
-export abstract class NodeRuntime implements EventHandler {
+/** `R`: the kind's report type, which its component declares. */
+export abstract class NodeRuntime<R extends NodeReportBase = NodeReportBase> implements EventHandler {
   readonly outEdges: EdgeRuntime[] = [];
   readonly inEdges: EdgeRuntime[] = [];
   /** Requests (measured) that reached this node. */
@@ -68,7 +69,7 @@ export abstract class NodeRuntime implements EventHandler {
   /** Adds what this node still holds (records, workers, waiting jobs) to `h`. */
   addHoldings(_h: Holdings): void {}
 
-  abstract report(): NodeReport;
+  abstract report(): R;
   abstract frame(windowMs: number): NodeFrame;
 
   protected baseReport<K extends NodeKind>(kind: K): NodeReportBase & { kind: K } {

@@ -6,18 +6,11 @@
 /**
  * A token bucket of rate r and burst b admits at most b + r·T requests in any interval of
  * length T (closed at both ends): it holds at most b tokens at the start and gains r·T.
- * Counts are whole, hence the floor; with a full bucket and enough demand it is reached.
+ * Counts are whole, hence the floor (with a hair of slack for r·T/1000 rounding below a
+ * whole number); with a full bucket and enough demand the bound is reached.
  */
 export function tokenBucketMaxAdmitted(ratePerSec: number, burst: number, intervalMs: number): number {
   return Math.floor(burst + (ratePerSec * intervalMs) / 1000 + 1e-9);
-}
-
-/**
- * A token bucket fed at a constant rate λ > r, starting full at time 0, over [0, T]: it
- * admits min(λ·T, b + r·T) up to whole requests.
- */
-export function tokenBucketAdmittedUnderLoad(ratePerSec: number, burst: number, offeredPerSec: number, intervalMs: number): number {
-  return Math.min((offeredPerSec * intervalMs) / 1000, burst + (ratePerSec * intervalMs) / 1000);
 }
 
 /** The most a fixed window of `limit` lets through in one window length straddling a boundary. */

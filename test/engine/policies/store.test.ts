@@ -5,6 +5,7 @@ import { EntryTable } from '../../../src/engine/core/entryTable';
 import { IntMap } from '../../../src/engine/core/intMap';
 import { streamFor } from '../../../src/engine/core/rng';
 import { CacheStore } from '../../../src/engine/policies/cacheStore';
+import type { LruEviction } from '../../../src/engine/policies/eviction';
 
 describe('IntMap', () => {
   type MapOp = { op: 'set' | 'delete' | 'get' | 'clear'; key: number; value: number };
@@ -155,5 +156,37 @@ describe('CacheStore', () => {
     expect(c.countDirty()).toBe(1);
     c.clear();
     expect([c.size, c.eviction.size, c.countDirty(), c.lookup(0, 1)]).toEqual([0, 0, 0, -1]);
+  });
+
+  it('under LRU, lazy expiry holds exactly plain LRU’s keys in the same order, and hits only where LRU hits', () => {
+    /** Keys from least to most recently used. */
+    const order = (c: CacheStore) => {
+      const list = (c.eviction as LruEviction).list;
+      const keys: number[] = [];
+      for (let s = list.next[list.head]; s !== list.head; s = list.next[s]) keys.push(c.entries.keyOf[s]);
+      return keys;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.array(fc.record({ key: fc.integer({ min: 0, max: 9 }), gap: fc.integer({ min: 0, max: 20 }) }), { maxLength: 200 }),
+        (capacity, ttl, requests) => {
+          const plain = new CacheStore(capacity, 'lru', streamFor(1, 'c', 'r'));
+          const expiring = new CacheStore(capacity, 'lru', streamFor(1, 'c', 'r'), ttl);
+          let now = 0;
+          for (const { key, gap } of requests) {
+            now += gap;
+            const hitPlain = plain.lookup(key, now) >= 0;
+            const hitExpiring = expiring.lookup(key, now) >= 0;
+            if (hitExpiring) expect(hitPlain).toBe(true);
+            if (!hitPlain) plain.fill(key, now);
+            if (!hitExpiring) expiring.fill(key, now);
+            expect(order(expiring)).toEqual(order(plain));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -14,8 +14,8 @@ export type { CreateEvictor, EvictionPolicy, Evictor } from './types';
 export { FifoEviction, LfuEviction, LruEviction, RandomEviction };
 
 export const evictionPolicies = {
-  lru: (capacity: number) => new LruEviction(capacity),
-  lfu: (capacity: number) => new LfuEviction(capacity),
-  fifo: (capacity: number) => new FifoEviction(capacity),
+  lru: (capacity: number, _rng: Rng) => new LruEviction(capacity),
+  lfu: (capacity: number, _rng: Rng) => new LfuEviction(capacity),
+  fifo: (capacity: number, _rng: Rng) => new FifoEviction(capacity),
   random: (capacity: number, rng: Rng) => new RandomEviction(capacity, rng),
 } satisfies Record<EvictionPolicy, CreateEvictor>;

@@ -169,7 +169,7 @@ describe('eviction policies', () => {
           const policy = evictionPolicies[name](capacity, streamFor(1, 'cache', name));
           play(policy, capacity, ops, (victim, ref) => expect(victim).toBe(ref.victim(name)));
         }),
-        { numRuns: 300 },
+        { numRuns: 300, seed: 1001 },
       );
     });
   }
@@ -180,7 +180,7 @@ describe('eviction policies', () => {
         const policy = evictionPolicies.random(capacity, streamFor(seed, 'cache', 'random'));
         play(policy, capacity, ops, (victim, ref) => expect(ref.inserted.has(victim)).toBe(true));
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 1002 },
     );
   });
 

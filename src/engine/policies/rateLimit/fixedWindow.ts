@@ -11,13 +11,13 @@ import { windowIndex, windowStart } from './windows';
 
 export class FixedWindowState extends RateLimitState {
   /** scope → index of the window its count belongs to. */
-  readonly window: Float64Array;
+  readonly currentWindow: Float64Array;
   /** scope → requests admitted in that window. */
   readonly count: Float64Array;
 
   constructor(config: RateLimiterConfig, scopes: number) {
     super(config, scopes);
-    this.window = new Float64Array(scopes).fill(-Infinity);
+    this.currentWindow = new Float64Array(scopes).fill(-Infinity);
     this.count = new Float64Array(scopes);
   }
 }
@@ -26,8 +26,8 @@ export function fixedWindowAdmit(s: FixedWindowState, scope: number, now: number
   const { limit, windowMs } = s.config;
   if (limit === 0) return Infinity;
   const k = windowIndex(now, windowMs);
-  if (s.window[scope] !== k) {
-    s.window[scope] = k;
+  if (s.currentWindow[scope] !== k) {
+    s.currentWindow[scope] = k;
     s.count[scope] = 0;
   }
   if (s.count[scope] >= limit) return delayUntil(now, windowStart(k + 1, windowMs));
@@ -40,7 +40,7 @@ export const fixedWindow: RateLimitFamily<FixedWindowState> = {
   create: (config, scopes) => new FixedWindowState(config, scopes),
   admit: fixedWindowAdmit,
   reset(s) {
-    s.window.fill(-Infinity);
+    s.currentWindow.fill(-Infinity);
     s.count.fill(0);
   },
 };

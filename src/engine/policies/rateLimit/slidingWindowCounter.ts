@@ -30,7 +30,7 @@ import { windowIndex, windowStart } from './windows';
 
 export class SlidingWindowCounterState extends RateLimitState {
   /** scope → index of the current window. */
-  readonly window: Float64Array;
+  readonly currentWindow: Float64Array;
   /** scope → admitted in the window before it. */
   readonly previous: Float64Array;
   /** scope → admitted in the current window. */
@@ -38,7 +38,7 @@ export class SlidingWindowCounterState extends RateLimitState {
 
   constructor(config: RateLimiterConfig, scopes: number) {
     super(config, scopes);
-    this.window = new Float64Array(scopes).fill(-Infinity);
+    this.currentWindow = new Float64Array(scopes).fill(-Infinity);
     this.previous = new Float64Array(scopes);
     this.count = new Float64Array(scopes);
   }
@@ -54,11 +54,11 @@ export function slidingWindowCounterAdmit(s: SlidingWindowCounterState, scope: n
   const { limit, windowMs } = s.config;
   if (limit === 0) return Infinity;
   const k = windowIndex(now, windowMs);
-  const current = s.window[scope];
+  const current = s.currentWindow[scope];
   if (current !== k) {
     s.previous[scope] = k === current + 1 ? s.count[scope] : 0;
     s.count[scope] = 0;
-    s.window[scope] = k;
+    s.currentWindow[scope] = k;
   }
   const p = s.previous[scope];
   const c = s.count[scope];
@@ -73,7 +73,7 @@ export const slidingWindowCounter: RateLimitFamily<SlidingWindowCounterState> = 
   create: (config, scopes) => new SlidingWindowCounterState(config, scopes),
   admit: slidingWindowCounterAdmit,
   reset(s) {
-    s.window.fill(-Infinity);
+    s.currentWindow.fill(-Infinity);
     s.previous.fill(0);
     s.count.fill(0);
   },

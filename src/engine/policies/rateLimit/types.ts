@@ -11,6 +11,9 @@
  * distance to that same time, rounded so that `now + retryAfterMs` really reaches it. A
  * retry at exactly that moment is admitted (if nothing else was admitted in the scope since);
  * a retry any earlier is refused.
+ *
+ * Callers guarantee 0 ≤ scope < scopes (typed arrays do not check) and, per scope,
+ * non-decreasing `now` — the event list's order.
  */
 import type { RateLimiterConfig } from '../../../model';
 

@@ -73,7 +73,11 @@ export class ServerRuntime extends NodeRuntime<ServerReport> {
   private nextInstance = 0;
   private readonly jobs = new JobPool();
 
-  private readonly inSystem: TimeAverage;
+  /**
+   * Async io: jobs that gave their worker back and wait for downstream answers. In the
+   * system = waiting + in service + these, so no tally of its own is needed.
+   */
+  private readonly awaiting: TimeAverage;
   /** Workers in service (instances in rotation plus retired ones still draining). */
   private readonly workers: TimeAverage;
   private responseSum = 0;
@@ -92,7 +96,7 @@ export class ServerRuntime extends NodeRuntime<ServerReport> {
     this.sessions = config.sessions === 'in-memory' ? new SessionTable(maxUsers) : null;
     this.serviceRng = engine.rng(id, 'service');
     this.errorRng = engine.rng(id, 'errors');
-    this.inSystem = engine.tally(new TimeAverage());
+    this.awaiting = engine.tally(new TimeAverage());
     this.workers = engine.tally(new TimeAverage());
     this.resize(config.replicas);
     for (const step of config.scaleSchedule) engine.at(step.atMs, () => this.setReplicas(step.replicas));
@@ -175,7 +179,6 @@ export class ServerRuntime extends NodeRuntime<ServerReport> {
       call.edge.answer(call, REJECTED);
       return;
     }
-    this.inSystem.add(now, 1);
     if (r === STARTED) this.begin(job, inst);
   }
 
@@ -226,7 +229,10 @@ export class ServerRuntime extends NodeRuntime<ServerReport> {
       this.finish(job, OK);
       return;
     }
-    if (this.asyncIo) this.releaseWorker(job, this.instances[job.instance]);
+    if (this.asyncIo) {
+      this.releaseWorker(job, this.instances[job.instance]);
+      this.awaiting.add(this.engine.now, 1);
+    }
     if (this.parallel) {
       job.pendingChildren = edges.length;
       for (let k = 0; k < edges.length; k++) this.callDownstream(job, edges[k]);
@@ -272,8 +278,8 @@ export class ServerRuntime extends NodeRuntime<ServerReport> {
     const inst = this.instances[job.instance];
     const call = job.call;
     if (job.holdsWorker) this.releaseWorker(job, inst);
+    else this.awaiting.add(now, -1);
     this.unlink(job, inst);
-    this.inSystem.add(now, -1);
     if (call.req.measured) {
       if (outcome === OK) this.completed++;
       else this.errors++;
@@ -313,12 +319,14 @@ export class ServerRuntime extends NodeRuntime<ServerReport> {
       inst.up = false;
       inst.epoch++;
       const failed: Job[] = [];
-      for (let j = inst.activeHead; j !== null; j = j.nextActive) failed.push(j);
+      for (let j = inst.activeHead; j !== null; j = j.nextActive) {
+        if (!j.holdsWorker) this.awaiting.add(now, -1);
+        failed.push(j);
+      }
       inst.activeHead = null;
       inst.station.crash(now, failed);
       for (const job of failed) {
         const call = job.call;
-        this.inSystem.add(now, -1);
         if (call.req.measured) this.errors++;
         // Releasing the job changes its generation: its service event and its children's
         // answers, when they come, find it gone.
@@ -370,7 +378,7 @@ export class ServerRuntime extends NodeRuntime<ServerReport> {
         utilization: inst.station.busyTally.meanSinceWarmup(now) / this.concurrency,
         up: inst.up,
       })),
-      meanInSystem: this.inSystem.meanSinceWarmup(now),
+      meanInSystem: span > 0 ? (busy + queued + this.awaiting.areaSinceWarmup(now)) / span : 0,
       queueLength: waiting,
       replicas: this.activeCount,
       sessionMisses: this.sessionMisses,

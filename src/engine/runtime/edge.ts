@@ -26,12 +26,20 @@ const REFUSED = 2;
 const TIMEOUT_CHECK = 3;
 const RETRY = 4;
 
+/** Zero-latency deliveries made inside one another before the next one waits its turn. */
+const MAX_NESTED = 16;
+
 export class EdgeRuntime implements EventHandler, DelayLineSink<Call> {
   readonly latency: Sampler;
   /** Constant latency: each way is a FIFO delay line with one pending event. */
   private readonly forwardLine: DelayLine<Call> | null;
   private readonly backLine: DelayLine<Call> | null;
-  /** Zero latency: deliveries and answers are events at the current instant. */
+  /**
+   * Zero latency: an answer is an event at the current instant; a delivery is made at
+   * once, the callee's `receive` running inside the caller's event (it cannot answer on
+   * that stack: answers are events), unless deliveries already nest {@link MAX_NESTED}
+   * deep (a long chain of pass-through nodes), when it too becomes an event.
+   */
   private readonly instant: boolean;
   readonly weight: number;
   readonly callsPerRequest: number;
@@ -111,8 +119,13 @@ export class EdgeRuntime implements EventHandler, DelayLineSink<Call> {
       return;
     }
     if (line !== null) line.push(call);
-    else if (this.instant) this.engine.queue.scheduleNow(this, code, call, 0);
-    else this.engine.queue.schedule(this.engine.now + this.latency.sample(this.rng), this, code, call, 0);
+    else if (!this.instant) this.engine.queue.schedule(this.engine.now + this.latency.sample(this.rng), this, code, call, 0);
+    else if (code === DELIVER && this.engine.nested < MAX_NESTED) {
+      const engine = this.engine;
+      engine.nested++;
+      this.to.receive(call);
+      engine.nested--;
+    } else this.engine.queue.scheduleNow(this, code, call, 0);
   }
 
   /** Out of a delay line. */

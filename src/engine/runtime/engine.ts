@@ -27,6 +27,8 @@ export class Engine implements EventHandler {
   /** Sources have stopped; the run goes on until the last event (see {@link drain}). */
   draining = false;
   events = 0;
+  /** Zero-latency deliveries in progress inside one another (see EdgeRuntime). */
+  nested = 0;
 
   // Outcomes of measured requests (created at or after warm-up), counted as they finish.
   generated = 0;

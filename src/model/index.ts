@@ -58,3 +58,4 @@ export {
   type ShareFragment,
   type ShareLinkResult,
 } from './shareLink';
+export { exportFileName, exportScenarioText } from './documentText';

@@ -74,7 +74,7 @@ export const circuitBreaker: GalleryEntry = {
   group: 'tradeoff',
   title: 'A circuit breaker stops the storm',
   watch:
-    'The same storm, with a circuit breaker on the API → backend call. Once half the calls in a 2 s window fail, it opens: calls fail at once instead of piling onto the backend, whose queue drains. Half-open probes find it healthy after the slow spell and close the breaker: errors end soon after 30 s. See circuitOpened and shortCircuited on the edge.',
+    'The same storm, with a circuit breaker on the API → backend call. Once half the calls in a 2 s window fail, it opens: calls fail at once instead of piling onto the backend, whose queue drains. Half-open probes find it healthy after the slow spell and close the breaker: errors end soon after 30 s (the report counts circuitOpened and shortCircuited on the edge).',
   try: 'Set the breaker\'s fallback to degraded: while it is open, users get a cheap degraded answer instead of an error.',
   tryChanges: [{ path: 'edges.calls.config.fallback', value: 'degraded' }],
   document: stormDocument(

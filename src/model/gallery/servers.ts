@@ -9,7 +9,7 @@ export const stickyCrash: GalleryEntry = {
   group: 'tradeoff',
   title: 'Sticky sessions when a server dies',
   watch:
-    'Sticky sessions keep each of the 400 users on the instance that holds their session: no session misses at all. At 30 s instance 1 crashes. Its users\' sessions die with it, health checks move them to the other three, and each of them pays a 50 ms session rebuild at once: about 100 misses in a burst.',
+    'Sticky sessions keep each of the 400 users on the instance that holds their session: no session misses at all. At 30 s instance 1 crashes. Its users\' sessions die with it, health checks move them to the other three, and each of them pays a 50 ms session rebuild at once: a bump in latency at 30 s (about 100 session misses in the report), a few errors, then calm.',
   try: 'Turn sticky sessions off: round robin misses the session on three requests in four, crash or no crash. Sticky sessions trade that steady cost for a burst when an instance dies (and shared session storage avoids both).',
   tryChanges: [{ path: 'nodes.lb.config.stickySessions', value: false }],
   document: {
@@ -49,7 +49,7 @@ export const blockingVsAsync: GalleryEntry = {
   group: 'tradeoff',
   title: 'Blocking against async io behind a slow dependency',
   watch:
-    'Each request needs 2 ms of the front server\'s CPU and then a 100 ms call to a dependency. With blocking io a worker waits out the call, so 8 workers finish at most 8 / 104 ms ≈ 77 requests a second: the CPU is almost idle, yet the queue is full and six requests in ten are turned away.',
+    'Each request needs 2 ms of the front server\'s CPU and then a 100 ms call to a dependency. With blocking io a worker waits out the call, so 8 workers finish at most 8 / 104 ms ≈ 77 requests a second: they show 100% busy though they compute for 2 ms of every 104, the queue is full, and six requests in ten are turned away.',
   try: 'Set the front server\'s io to async: the worker is freed while the call is out, the same 8 workers serve all 200 requests a second, and latency is the 104 ms of the work itself.',
   tryChanges: [{ path: 'nodes.front.config.io', value: 'async' }],
   document: {

@@ -9,7 +9,7 @@ export const pooling: GalleryEntry = {
   group: 'theory',
   title: 'One queue for four workers beats four queues',
   watch:
-    'Two designs side by side, each offered 320 requests a second of 10 ms work (80% busy). Top: one server with 4 workers and one shared queue (M/M/4): mean response about 17.5 ms by Erlang C. Bottom: four single-worker servers behind a random balancer (four M/M/1): 1/(μ − λ) = 50 ms each. Compare meanResponseMs on the pooled server and on s1–s4.',
+    'Two designs side by side, each offered 320 requests a second of 10 ms work (80% busy). Top: one server with 4 workers and one shared queue (M/M/4): mean response about 17.5 ms by Erlang C. Bottom: four single-worker servers behind a random balancer (four M/M/1): 1/(μ − λ) = 50 ms each. All five nodes are 80% busy, but about 2 requests wait at the pooled server against about 3 at each of the four (meanResponseMs in the report).',
   try: 'Switch the bottom balancer to least-connections: it sees the queues, so it nearly matches the shared queue.',
   tryChanges: [{ path: 'nodes.split.config.algorithm', value: 'least-connections' }],
   document: {

@@ -2,14 +2,15 @@
 import { dismissMessage, useWork } from './workStore';
 import './library.css';
 
-export function DocumentMessages() {
+/** `inDialog`: the copy shown inside a modal dialog, which hides the page's own. */
+export function DocumentMessages({ inDialog = false }: { inDialog?: boolean }) {
   const message = useWork((s) => s.message);
   if (!message) return null;
   return (
     <div
       className={`message ${message.tone}`}
       role={message.tone === 'problem' ? 'alert' : 'status'}
-      data-testid={message.tone === 'problem' ? 'document-problem' : 'document-info'}
+      data-testid={`${inDialog ? 'dialog' : 'document'}-${message.tone === 'problem' ? 'problem' : 'info'}`}
     >
       <strong>{message.title}</strong>
       {message.lines.length > 0 && (

@@ -1,5 +1,6 @@
 /** A modal dialog on the native <dialog> element: focus kept inside, Escape closes. */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { DocumentMessages } from './DocumentMessages';
 import './library.css';
 
 interface ModalProps {
@@ -41,7 +42,13 @@ export function Modal({ title, onClose, children, testId, actions }: ModalProps)
             ×
           </button>
         </header>
-        <div className="modal-body">{children}</div>
+        <div className="modal-body">
+          {/* What an open, import or rename inside the dialog said: the page's copy is behind the backdrop. */}
+          <div className="messages">
+            <DocumentMessages inDialog />
+          </div>
+          {children}
+        </div>
       </div>
     </dialog>
   );

@@ -92,14 +92,18 @@ async function guard<T>(operation: () => Promise<T>): Promise<T> {
 }
 
 /** Opens the archive; a browser without usable IndexedDB gets a StorageProblem, not a crash. */
-export async function openArchive(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<DesignArchive> {
-  if (!factory) throw new StorageProblem('this browser has no IndexedDB storage', 'unavailable');
+export async function openArchive(available: boolean = typeof indexedDB !== 'undefined'): Promise<DesignArchive> {
+  if (!available) throw new StorageProblem('this browser has no IndexedDB storage', 'unavailable');
   const db: IDBPDatabase<ArchiveSchema> = await guard(() =>
     openDB<ArchiveSchema>(DB_NAME, DB_VERSION, {
       upgrade(database) {
         database.createObjectStore('designs', { keyPath: 'id' });
         database.createObjectStore('texts', { keyPath: 'id' });
         database.createObjectStore('work');
+      },
+      // Another tab with a newer archsim wants to upgrade the database: let it.
+      blocking() {
+        db.close();
       },
     }),
   );

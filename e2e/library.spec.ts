@@ -68,6 +68,15 @@ test('the library: save, rename, duplicate, open, delete', async ({ page }) => {
   await expect(page.getByTestId('scenario-name')).toHaveText('Checkout, plan B');
   await page.getByTestId('designs').click();
   await expect(page.getByTestId('library-row')).toHaveCount(1);
+  await page.getByTestId('library-dialog').getByRole('button', { name: 'Close' }).click();
+
+  // Save as: a copy under a new name, which the canvas then edits.
+  page.once('dialog', (d) => void d.accept('Checkout, plan C'));
+  await page.getByTestId('save-as').click();
+  await expect(page.getByTestId('scenario-name')).toHaveText('Checkout, plan C');
+  await page.getByTestId('designs').click();
+  await expect(page.getByTestId('library-row')).toHaveCount(2);
+  await expect(page.getByTestId('library-row').filter({ hasText: 'on the canvas' })).toContainText('Checkout, plan C');
 });
 
 test('export then import gives back the same design', async ({ page }) => {

@@ -165,6 +165,22 @@ describe('opening never loses the work it replaces', () => {
     expect(useWork.getState().message?.lines[0]).toMatch(/is not saved and this browser cannot store it: export it first/);
   });
 
+  it('a library design whose last changes cannot be saved is not replaced', async () => {
+    const archive = await freshArchive();
+    await saveAs('Stored once');
+    persistence.attachArchive({
+      ...archive,
+      saveWork: async () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    });
+    useDocument.getState().updateScenario({ seed: 1234 });
+    const opened = await openDesign(scenario({ name: 'Incoming' }), 'gallery');
+    expect(opened.ok).toBe(false);
+    expect(useDocument.getState().scenario).toMatchObject({ name: 'Stored once', seed: 1234 });
+    expect(useWork.getState().message?.lines[0]).toMatch(/latest changes to "Stored once" could not be saved: export it first/);
+  });
+
   it('bad text opens nothing and names every field', async () => {
     await freshArchive();
     const before = useDocument.getState().scenario;

@@ -46,7 +46,9 @@ async function addToLibrary(scenario: Scenario, name = scenario.name): Promise<D
 async function keepCurrentWork(): Promise<string | null> {
   const { designId, dirty } = useWork.getState();
   if (designId !== null) {
-    await saveNow();
+    if (!(await saveNow())) {
+      throw new Error(`The latest changes to "${useDocument.getState().scenario.name}" could not be saved: export it first.`);
+    }
     return null;
   }
   if (!dirty) return null;

@@ -17,9 +17,13 @@ const SAVE_DELAY_MS = 400;
 
 let archive: DesignArchive | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
-let writing: Promise<void> = Promise.resolve();
-/** The text last written, so an unchanged work is not written again. */
-let lastWritten: string | null = null;
+/** The latest write: true when it (and so the work) is stored. */
+let writing: Promise<boolean> = Promise.resolve(true);
+/**
+ * What the latest queued write stores, so an unchanged work is not written again. Writes
+ * run one after another, so the latest queued one is what storage ends up holding.
+ */
+let lastQueued: string | null = null;
 let reportedFailure = false;
 
 function localStore(): Storage | null {
@@ -57,36 +61,40 @@ function designMetaFor(work: WorkRecord, scenario: Scenario): DesignMeta | null 
   };
 }
 
-/** Writes the work (and its library design) now; resolves when it is stored or has failed. */
-export function saveNow(): Promise<void> {
+/** Writes the work (and its library design) now; resolves to whether it is stored. */
+export function saveNow(): Promise<boolean> {
   if (timer) {
     clearTimeout(timer);
     timer = null;
   }
   const store = archive;
-  if (!store || useWork.getState().embed) return writing;
+  if (!store || useWork.getState().embed) return Promise.resolve(false);
   const work = currentWork();
   const design = designMetaFor(work, useDocument.getState().scenario);
   const key = `${work.designId}\u0000${work.dirty}\u0000${work.galleryId}\u0000${work.text}`;
-  if (key === lastWritten) return writing;
+  if (key === lastQueued) return writing;
+  lastQueued = key;
   writing = writing
     .then(() => store.saveWork(work, design))
     .then(() => {
-      lastWritten = key;
       reportedFailure = false;
       clearJournal();
       const { designs } = useWork.getState();
       const list = design ? [design, ...designs.filter((d) => d.id !== design.id)] : designs;
       useWork.setState({ savedAt: work.savedAt, designs: list });
+      return true;
     })
     .catch((error: unknown) => {
+      if (lastQueued === key) lastQueued = null; // try again next time
       // Said once until a save works again; the work stays on the canvas either way.
-      if (reportedFailure) return;
-      reportedFailure = true;
-      showProblem('Your work could not be saved in this browser', [
-        `${describeStorageError(error).message}.`,
-        'It stays on this page while it is open: export it as a file to keep it.',
-      ]);
+      if (!reportedFailure) {
+        reportedFailure = true;
+        showProblem('Your work could not be saved in this browser', [
+          `${describeStorageError(error).message}.`,
+          'It stays on this page while it is open: export it as a file to keep it.',
+        ]);
+      }
+      return false;
     });
   return writing;
 }

@@ -285,3 +285,17 @@ test('name, description and seed are editable; New seed picks another', async ({
   await expect(page.getByTestId('field-description')).toHaveValue('Why this design exists.');
   await expect(page.getByTestId('field-seed')).toHaveValue(String(after));
 });
+
+test('work autosaved by the previous version (localStorage) comes back and moves to IndexedDB', async ({ page }) => {
+  await page.addInitScript((text) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('archsim.scenario', text);
+  }, JSON.stringify(SMALL_DOCUMENT));
+  await page.goto('/');
+  await expect(page.getByTestId('node-shop')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('archsim.scenario'))).toBeNull();
+  await page.reload();
+  await expect(page.getByTestId('node-shop')).toBeVisible();
+  await expect(page.getByTestId('scenario-name')).toHaveText('Shared from elsewhere');
+});

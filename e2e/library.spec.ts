@@ -211,9 +211,15 @@ test('a 5 MB design saves, reloads and runs; a 5 MB broken one names its field',
   await page.getByTestId('share').click();
   await expect(page.getByTestId('share-problem')).toContainText('export it as a file instead');
 
-  // Break the stored work behind the app's back, 5 MB of it, and reload.
+  // Break the stored work behind the app's back, 5 MB of it, from a page of the same origin
+  // that is not the app (the app would save its own work as it closes).
   const broken = big.replace('"rps":50', '"rps":-50');
-  await page.evaluate(async (text) => {
+  const context = page.context();
+  await context.route('**/not-the-app', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+  await page.close();
+  const writer = await context.newPage();
+  await writer.goto('/not-the-app');
+  await writer.evaluate(async (text) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('archsim');
       request.onsuccess = () => resolve(request.result);
@@ -227,9 +233,7 @@ test('a 5 MB design saves, reloads and runs; a 5 MB broken one names its field',
     });
     db.close();
   }, broken);
-  // Leave without the pagehide flush overwriting it: close this page, open another.
-  const context = page.context();
-  await page.close({ runBeforeUnload: false });
+  await writer.close();
   const again = await context.newPage();
   await again.goto('/');
   await expect(again.getByTestId('document-problem')).toContainText('Your last design could not be loaded');

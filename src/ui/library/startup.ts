@@ -8,6 +8,7 @@ import { defaultScenario, useDocument } from '../store';
 import {
   attachArchive,
   forgetLegacyWork,
+  markStored,
   readJournal,
   readLegacyWork,
   restoreWork,
@@ -84,7 +85,8 @@ async function restore(archive: DesignArchive | null): Promise<void> {
     showProblem('Your last design could not be read', [`${describeStorageError(error).message}.`]);
   }
   const legacy = !saved ? readLegacyWork() : null;
-  const restored = restoreWork(newest(saved, readJournal()) ?? legacy);
+  const chosen = newest(saved, readJournal()) ?? legacy;
+  const restored = restoreWork(chosen);
   if (restored.kind === 'ok') {
     const { work, scenario } = restored;
     useDocument.getState().loadDocument(scenario, 'autosave');
@@ -95,6 +97,9 @@ async function restore(archive: DesignArchive | null): Promise<void> {
       // A work that had changed stays changed (it is kept if something replaces it).
       baseline: work.dirty ? null : scenario,
     });
+    if (chosen === saved) markStored();
+    // The journal or the old localStorage copy: store it properly now (and only then forget the old copy).
+    else if ((await saveNow()) && chosen === legacy) forgetLegacyWork();
   } else if (restored.kind === 'invalid') {
     try {
       await archive?.setAsideWork(restored.work);
@@ -112,10 +117,6 @@ async function restore(archive: DesignArchive | null): Promise<void> {
     } catch (error) {
       showProblem('Your library could not be read', [`${describeStorageError(error).message}.`]);
     }
-  }
-  if (legacy && restored.kind !== 'none' && archive) {
-    await saveNow();
-    forgetLegacyWork();
   }
 }
 

@@ -61,6 +61,15 @@ function designMetaFor(work: WorkRecord, scenario: Scenario): DesignMeta | null 
   };
 }
 
+function keyOf(work: WorkRecord): string {
+  return `${work.designId}\u0000${work.dirty}\u0000${work.galleryId}\u0000${work.text}`;
+}
+
+/** The work on the canvas is what storage holds (just restored from it): no need to write it again. */
+export function markStored(): void {
+  lastQueued = keyOf(currentWork());
+}
+
 /** Writes the work (and its library design) now; resolves to whether it is stored. */
 export function saveNow(): Promise<boolean> {
   if (timer) {
@@ -71,7 +80,7 @@ export function saveNow(): Promise<boolean> {
   if (!store || useWork.getState().embed) return Promise.resolve(false);
   const work = currentWork();
   const design = designMetaFor(work, useDocument.getState().scenario);
-  const key = `${work.designId}\u0000${work.dirty}\u0000${work.galleryId}\u0000${work.text}`;
+  const key = keyOf(work);
   if (key === lastQueued) return writing;
   lastQueued = key;
   writing = writing

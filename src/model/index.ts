@@ -48,3 +48,14 @@ export { createEdge, createNode, defaultConfig, nextId } from './defaults';
 export { MIGRATIONS, migrateDocument, type Migration, type MigrationResult, type RawDocument } from './migrations';
 export { formatErrors, parseScenario, parseScenarioText, type FieldError, type ParseResult } from './validate';
 export { DOCUMENT_PATH, formatPath } from './errors';
+export {
+  LINK_PATH,
+  MAX_LINK_DOCUMENT_BYTES,
+  decodeSharePayload,
+  encodeSharePayload,
+  readShareFragment,
+  shareFragment,
+  type ShareFragment,
+  type ShareLinkResult,
+} from './shareLink';
+export { exportFileName, exportScenarioText } from './documentText';

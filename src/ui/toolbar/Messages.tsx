@@ -1,14 +1,14 @@
 /** The message panel: why the design cannot run, and other notices, in plain words. */
-import { useDocument, useResults, useSession } from '../store';
+import { DocumentMessages } from '../library/DocumentMessages';
+import { useResults, useSession } from '../store';
 
 export function Messages() {
   const problems = useResults((s) => s.problems);
   const stale = useResults((s) => s.stale);
   const notice = useSession((s) => s.notice);
-  const restoreProblem = useDocument((s) => s.restoreProblem);
-  if (problems.length === 0 && !stale && !notice && !restoreProblem) return null;
   return (
     <div className="messages">
+      <DocumentMessages />
       {problems.length > 0 && (
         <div className="message problem" role="alert" data-testid="problems">
           <strong>This design cannot run yet:</strong>
@@ -28,14 +28,6 @@ export function Messages() {
         <div className="message info" data-testid="notice">
           {notice}
           <button type="button" className="dismiss" aria-label="Dismiss" onClick={() => useSession.getState().setNotice(null)}>
-            ×
-          </button>
-        </div>
-      )}
-      {restoreProblem && (
-        <div className="message problem" role="alert">
-          {restoreProblem}
-          <button type="button" className="dismiss" aria-label="Dismiss" onClick={() => useDocument.setState({ restoreProblem: null })}>
             ×
           </button>
         </div>

@@ -1,8 +1,10 @@
 /**
  * Finds where a JSON text breaks and why, in the same words on every host
  * (engines word JSON.parse errors differently, and some give no position).
- * Only called once JSON.parse has already failed.
+ * Only called once JSON.parse has already failed. Iterative and linear: no input can make it
+ * recurse or rescan.
  */
+import { quote } from './printable';
 
 export interface JsonSyntaxError {
   /** Offset of the offending character (text.length at an unexpected end). */
@@ -25,7 +27,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   let i = 0;
   const fail = (reason?: string): never => {
     if (i >= text.length) throw new Stop(text.length, 'unexpected end of text');
-    throw new Stop(i, reason ?? `unexpected character ${JSON.stringify(text[i])}`);
+    throw new Stop(i, reason ?? `unexpected character ${quote(text[i])}`);
   };
   const space = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
@@ -58,50 +60,85 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       i++;
     }
   };
+  const numberPattern = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
   const number = () => {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    numberPattern.lastIndex = i;
+    const match = numberPattern.exec(text);
     if (!match || match[0] === '-') fail('bad number');
     i += match![0].length;
   };
+  /**
+   * One JSON value, with an explicit stack of the arrays and objects it is inside: a file of
+   * 20,000 `[` is a message, not a stack overflow. After each value the loop closes every
+   * container that ends there and moves on to the next element or field.
+   */
   const value = (): void => {
-    space();
-    const ch = text[i];
-    if (ch === '{') {
-      i++;
+    // 1 for an object, 0 for an array; a byte each, so even 16 MB of '[' stays small.
+    let open = new Uint8Array(64);
+    let depth = 0;
+    const push = (isObject: number) => {
+      if (depth === open.length) {
+        const grown = new Uint8Array(open.length * 2);
+        grown.set(open);
+        open = grown;
+      }
+      open[depth++] = isObject;
+    };
+    for (;;) {
       space();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        space();
-        if (text[i] !== '"') fail('expected a double-quoted field name');
-        string();
-        space();
-        if (text[i] !== ':') fail("expected ':'");
+      const ch = text[i];
+      let scalar = true;
+      if (ch === '{') {
         i++;
-        value();
         space();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail("expected ',' or '}'");
-      }
-    }
-    if (ch === '[') {
-      i++;
-      space();
-      if (text[i] === ']') return void i++;
+        if (text[i] === '}') i++;
+        else {
+          field();
+          push(1);
+          scalar = false;
+        }
+      } else if (ch === '[') {
+        i++;
+        space();
+        if (text[i] === ']') i++;
+        else {
+          push(0);
+          scalar = false;
+        }
+      } else if (ch === '"') string();
+      else if (ch === 't') literal('true');
+      else if (ch === 'f') literal('false');
+      else if (ch === 'n') literal('null');
+      else if (ch === '-' || (ch >= '0' && ch <= '9')) number();
+      else fail();
+      if (!scalar) continue; // the container's first element or field value comes next
+      // A value is complete: close what ends here, then go on to the next element or field.
       for (;;) {
-        value();
+        if (depth === 0) return;
         space();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail("expected ',' or ']'");
+        const inObject = open[depth - 1] === 1;
+        if (text[i] === ',') {
+          i++;
+          if (inObject) field();
+          break;
+        }
+        if (text[i] === (inObject ? '}' : ']')) {
+          i++;
+          depth--;
+          continue;
+        }
+        fail(inObject ? "expected ',' or '}'" : "expected ',' or ']'");
       }
     }
-    if (ch === '"') return string();
-    if (ch === 't') return literal('true');
-    if (ch === 'f') return literal('false');
-    if (ch === 'n') return literal('null');
-    if (ch === '-' || (ch >= '0' && ch <= '9')) return number();
-    fail();
+  };
+  /** `"name":` of an object's field; the value follows. */
+  const field = () => {
+    space();
+    if (text[i] !== '"') fail('expected a double-quoted field name');
+    string();
+    space();
+    if (text[i] !== ':') fail("expected ':'");
+    i++;
   };
   try {
     value();
@@ -110,9 +147,12 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     return undefined;
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
-    const before = text.slice(0, error.offset);
-    const line = before.split('\n').length;
-    const column = error.offset - before.lastIndexOf('\n');
-    return { offset: error.offset, line, column, reason: error.reason };
+    let line = 1;
+    let lineStart = 0;
+    for (let k = text.indexOf('\n'); k !== -1 && k < error.offset; k = text.indexOf('\n', k + 1)) {
+      line++;
+      lineStart = k + 1;
+    }
+    return { offset: error.offset, line, column: error.offset - lineStart + 1, reason: error.reason };
   }
 }

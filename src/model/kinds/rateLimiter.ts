@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { integer, millis, number, oneOf, strict } from '../fields';
+import { integer, interval, MAX_ENTRIES, oneOf, rate, strict } from '../fields';
 import type { KindDefinition } from './definition';
 
 export const RATE_LIMIT_ALGORITHMS = [
@@ -18,11 +18,16 @@ export const RATE_LIMIT_ALGORITHMS = [
  */
 export const rateLimiterConfigSchema = strict({
   algorithm: oneOf(RATE_LIMIT_ALGORITHMS).default('token-bucket'),
-  ratePerSec: number({ min: 0 }).default(100),
-  burst: integer(1).default(100),
-  queueSize: integer(0).default(100),
-  limit: integer(0).default(100),
-  windowMs: millis({ positive: true }).default(1000),
+  /** 0 to 1,000,000 per second. */
+  ratePerSec: rate().default(100),
+  /** Tokens a bucket holds (a counter): 1 to 10,000,000. */
+  burst: integer(1, MAX_ENTRIES).default(100),
+  /** Requests a leaky bucket holds, per bucket (per user with per-user scope): counted against the memory budget. */
+  queueSize: integer(0, MAX_ENTRIES).default(100),
+  /** Requests per window; a sliding-window log keeps up to this many timestamps per bucket. */
+  limit: integer(0, MAX_ENTRIES).default(100),
+  /** A window that rolls over and over: 1 ms to 24 h. */
+  windowMs: interval().default(1000),
   scope: oneOf(['global', 'per-user']).default('global'),
 });
 

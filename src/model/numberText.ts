@@ -1,0 +1,31 @@
+/** Numbers in messages, the same on every host (no locale): `10,000,000`, `1.9 GB`, `4.3e11`. */
+
+/** An integer-ish count with thousands separators; beyond a trillion in scientific notation. */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return n > 0 ? 'more than 1e308' : String(n);
+  if (Math.abs(n) >= 1e12) return n.toExponential(1).replace('e+', 'e');
+  const rounded = Math.round(n);
+  const digits = String(Math.abs(rounded));
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
+    out += digits[i];
+  }
+  return rounded < 0 ? `-${out}` : out;
+}
+
+const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB'];
+
+/** Bytes in binary units (1 MB = 2^20 bytes, as `--max-memory-mb` counts them). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return 'more than 1e308 bytes';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  if (unit === UNITS.length - 1 && value >= 1024) return `${formatCount(bytes)} bytes`;
+  if (unit === 0) return `${Math.round(value)} bytes`;
+  return `${value < 10 ? value.toFixed(1) : Math.round(value).toString()} ${UNITS[unit]}`;
+}

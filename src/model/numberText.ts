@@ -29,3 +29,8 @@ export function formatBytes(bytes: number): string {
   if (unit === 0) return `${Math.round(value)} bytes`;
   return `${value < 10 ? value.toFixed(1) : Math.round(value).toString()} ${UNITS[unit]}`;
 }
+
+/** `1 edge`, `2 edges`, `1,000 instances`. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
+}

@@ -1,12 +1,14 @@
 /** The message panel: why the design cannot run, and other notices, in plain words. */
 import { useDocument, useResults, useSession } from '../store';
+import { CostWarning, useCostWarning } from './CostWarning';
 
 export function Messages() {
   const problems = useResults((s) => s.problems);
   const stale = useResults((s) => s.stale);
   const notice = useSession((s) => s.notice);
   const restoreProblem = useDocument((s) => s.restoreProblem);
-  if (problems.length === 0 && !stale && !notice && !restoreProblem) return null;
+  const costWarning = useCostWarning();
+  if (problems.length === 0 && !stale && !notice && !restoreProblem && costWarning.length === 0) return null;
   return (
     <div className="messages">
       {problems.length > 0 && (
@@ -19,6 +21,7 @@ export function Messages() {
           </ul>
         </div>
       )}
+      {costWarning.length > 0 && <CostWarning lines={costWarning} />}
       {stale && (
         <div className="message info" data-testid="stale">
           The design changed in a way the running simulation cannot take live. Press Reset to run the new design.

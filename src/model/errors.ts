@@ -3,7 +3,7 @@
  * (`nodes[3].config.replicas: must be an integer ≥ 1`).
  */
 import type { z } from 'zod';
-import { quote } from './printable';
+import { QUOTE_LIMIT, quote } from './printable';
 
 export interface FieldError {
   /** `nodes[3].config.replicas` style; "(document)" for the document as a whole. */
@@ -23,7 +23,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (typeof segment === 'string' && IDENTIFIER.test(segment)) out += out ? `.${segment}` : segment;
+    else if (typeof segment === 'string' && segment.length <= QUOTE_LIMIT && IDENTIFIER.test(segment)) {
+      out += out ? `.${segment}` : segment;
+    }
     else out += `[${quote(segment)}]`;
   }
   return out || DOCUMENT_PATH;
@@ -96,13 +98,15 @@ export function toFieldErrors(
   prefix: readonly PropertyKey[] = [],
 ): FieldError[] {
   const errors: FieldError[] = [];
+  // A hint helps the first typos a person reads, not the 100,000th unknown key of a bomb.
+  let hintsLeft = MAX_HINTS;
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = (issue as { knownFields?: string[] }).knownFields ?? [];
         for (const key of issue.keys) {
-          const suggestion = closest(key, known);
+          const suggestion = hintsLeft-- > 0 ? closest(key, known) : undefined;
           errors.push({
             path: formatPath([...path, key]),
             message: `unknown field ${quote(key)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
@@ -132,6 +136,8 @@ export function toFieldErrors(
 
 /** Keys longer than this get no "did you mean": no field name is near, and it keeps the hint's cost fixed. */
 const HINT_MAX_LENGTH = 40;
+/** Unknown keys that get a "did you mean", per call. */
+const MAX_HINTS = 1000;
 
 /**
  * The known name nearest to a typo, if it is near enough to be what was
@@ -166,9 +172,10 @@ function closest(word: string, candidates: readonly string[]): string | undefine
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const m = b.length;
-  let before = new Array<number>(m + 1).fill(0);
-  let previous = Array.from({ length: m + 1 }, (_, j) => j);
-  let current = new Array<number>(m + 1).fill(0);
+  let before = new Int32Array(m + 1);
+  let previous = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) previous[j] = j;
+  let current = new Int32Array(m + 1);
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowMin = i;

@@ -1,9 +1,9 @@
 /** Numbers in messages, the same on every host (no locale): `10,000,000`, `1.9 GB`, `4.3e11`. */
 
-/** An integer-ish count with thousands separators; beyond a trillion in scientific notation. */
+/** An integer-ish count with thousands separators; from ten billion on in scientific notation. */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return n > 0 ? 'more than 1e308' : String(n);
-  if (Math.abs(n) >= 1e12) return n.toExponential(1).replace('e+', 'e');
+  if (Math.abs(n) >= 1e10) return n.toExponential(1).replace('e+', 'e');
   const rounded = Math.round(n);
   const digits = String(Math.abs(rounded));
   let out = '';

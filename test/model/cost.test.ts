@@ -141,7 +141,7 @@ describe('a document over budget is refused with the fields that drive the cost'
     expect(lines(s)).toEqual([]);
   });
 
-  it('a health check every 1 ms over 6,000 targets for a day is too many events', () => {
+  it('a health check every 1 ms over 1,000 targets for a day is too many events', () => {
     const s = scenario({
       durationMs: 86_400_000,
       nodes: [
@@ -155,12 +155,12 @@ describe('a document over budget is refused with the fields that drive the cost'
       ],
     });
     expect(lines(s)).toEqual([
-      'nodes[1].config.healthCheck.intervalMs: a probe of 1,000 targets every 1 ms over 86,400 s ≈ 8.6e10 events',
-      'durationMs: ≈ 8.6e10 events in all over 86,400 s; the limit is 100,000,000 events',
+      'nodes[1].config.healthCheck.intervalMs: a probe of 1,000 targets every 1 ms over 86,400 s ≈ 1.3e10 events',
+      'durationMs: ≈ 1.3e10 events in all over 86,400 s; the limit is 100,000,000 events',
     ]);
   });
 
-  it('a client at 1,000,000 rps for a day names its rate and the duration', () => {
+  it('a client at 1,000,000 rps for most of a day names the step that sets its rate', () => {
     const s = scenario({
       durationMs: 86_400_000,
       nodes: [
@@ -172,7 +172,7 @@ describe('a document over budget is refused with the fields that drive the cost'
     const check = checkBudget(estimateCost(s));
     expect(check.events[0]).toEqual({
       path: 'nodes[0].config.rateSchedule[0].rps',
-      message: '1,000,000 requests/s × ≈ 4 events each over 86,400 s ≈ 3.5e11 events',
+      message: '≈ 8.6e10 requests (at most 1,000,000/s) × ≈ 4 events each over 86,400 s ≈ 3.5e11 events',
     });
   });
 
@@ -223,3 +223,21 @@ function memoryOf(line: string): number {
   const m = /≈ ([\d.]+) (bytes|KB|MB|GB|TB)/.exec(line)!;
   return Number(m[1]) * 1024 ** ['bytes', 'KB', 'MB', 'GB', 'TB'].indexOf(m[2]);
 }
+
+describe('a rate schedule is integrated, not taken at its peak for the whole run', () => {
+  it('a 1 ms spike to 1,000,000 rps in a day of 1 rps is about 87,400 requests', () => {
+    const s = scenario({
+      durationMs: 86_400_000,
+      nodes: [
+        { id: 'users', kind: 'client', config: { rps: 1, rateSchedule: [{ atMs: 1000, rps: 1_000_000 }, { atMs: 1001, rps: 1 }] } },
+        { id: 'web', kind: 'server' },
+      ],
+      edges: [{ id: 'e1', from: 'users', to: 'web' }],
+    });
+    const client = estimateCost(s).events.find((e) => e.path.startsWith('nodes[0]'))!;
+    // 1 rps for 86,399.999 s plus 1,000,000 rps for 1 ms.
+    expect(client.events).toBeCloseTo((86_399.999 + 1000) * 4, 6);
+    expect(client.path).toBe('nodes[0].config.rateSchedule[0].rps');
+    expect(lines(s)).toEqual([]);
+  });
+});

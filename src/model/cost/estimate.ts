@@ -5,7 +5,8 @@
  * app warns before Play (`budget.ts`).
  *
  * It is an estimate for the worst that a document allows, not a simulation:
- * - rates are the highest a client ever offers (its `rps` or its schedule's peak);
+ * - a client's requests are its rate integrated over its schedule; what is held in flight
+ *   (Little's law) uses its highest rate;
  * - every attempt may fail, so an edge carries `callsPerRequest × retry.maxAttempts` calls per
  *   request (and a queue redelivers `maxAttempts` times); caches and CDNs may miss every time;
  * - a load balancer spreads calls over its targets by instance count (and weight under
@@ -121,6 +122,27 @@ function peakRate(node: Extract<ScenarioNode, { kind: 'client' }>): { rps: numbe
   return best;
 }
 
+/** Requests a client sends in `durationMs`: its rate integrated over its schedule. */
+function requestsOverRun(node: Extract<ScenarioNode, { kind: 'client' }>, durationMs: number): number {
+  let total = 0;
+  let rps = node.config.rps;
+  let from = 0;
+  for (const step of node.config.rateSchedule) {
+    if (step.atMs >= durationMs) break;
+    total += (rps * (step.atMs - from)) / 1000;
+    rps = step.rps;
+    from = step.atMs;
+  }
+  return total + (rps * (durationMs - from)) / 1000;
+}
+
+/**
+ * Work of a health-check probe of one target, in events: a tick is one event whose loop
+ * visits every target, ~20 ns a target against ~140 ns an event (measured on Node 20 with
+ * 1,000 targets probed every 1 ms: 20 µs a tick; the engine runs ~7 million events a second).
+ */
+const PROBE_EVENTS_PER_TARGET = 0.15;
+
 /** Events at the node for each call it receives. */
 function eventsPerCall(node: ScenarioNode): number {
   switch (node.kind) {
@@ -178,15 +200,23 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
     (e) => (isZero(e.config.latency) ? 0 : 2) + (e.config.timeoutMs !== null ? 1 : 0) + (e.config.retry !== null ? 1 : 0),
   );
 
-  // Forward: calls per second arriving at each node and carried by each edge.
+  // Forward: calls per second arriving at each node and carried by each edge at the peak
+  // (for what is held in flight), and calls over the whole run (for what can pile up).
   const inflow = new Array<number>(nodes.length).fill(0);
   const carried = new Array<number>(edges.length).fill(0);
+  const received = new Array<number>(nodes.length).fill(0);
+  const sent = new Array<number>(edges.length).fill(0);
   for (const i of g.order) {
     const node = nodes[i];
-    const base = node.kind === 'client' ? peakRate(node).rps : inflow[i];
+    const peak = node.kind === 'client' ? peakRate(node).rps : inflow[i];
+    const total = node.kind === 'client' ? requestsOverRun(node, durationMs) : received[i];
     for (const k of g.out[i]) {
-      carried[k] = product(base, fanOut[k]);
-      if (g.to[k] >= 0) inflow[g.to[k]] += carried[k];
+      carried[k] = product(peak, fanOut[k]);
+      sent[k] = product(total, fanOut[k]);
+      if (g.to[k] >= 0) {
+        inflow[g.to[k]] += carried[k];
+        received[g.to[k]] += sent[k];
+      }
     }
   }
 
@@ -201,15 +231,19 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
   }
 
   nodes.forEach((node, i) => {
-    const arrivals = product(inflow[i], seconds);
+    const arrivals = received[i];
     switch (node.kind) {
       case 'client': {
         const peak = peakRate(node);
         const perRequest = 1 + downstream[i];
+        const requests = requestsOverRun(node, durationMs);
         events.push({
           path: at(i, peak.path),
-          what: `${formatCount(peak.rps)} requests/s × ≈ ${formatCount(perRequest)} events each`,
-          events: product(peak.rps, perRequest, seconds),
+          what:
+            node.config.rateSchedule.length === 0
+              ? `${formatCount(peak.rps)} requests/s × ≈ ${formatCount(perRequest)} events each`
+              : `≈ ${formatCount(requests)} requests (at most ${formatCount(peak.rps)}/s) × ≈ ${formatCount(perRequest)} events each`,
+          events: product(requests, perRequest),
         });
         if (node.config.rateSchedule.length > 0) {
           events.push({ path: at(i, 'rateSchedule'), what: countOf(node.config.rateSchedule.length, 'rate step'), events: node.config.rateSchedule.length });
@@ -269,7 +303,7 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
           events.push({
             path: at(i, 'healthCheck.intervalMs'),
             what: `a probe of ${countOf(targets, 'target')} every ${formatCount(c.healthCheck.intervalMs)} ms`,
-            events: product(seconds * (1000 / c.healthCheck.intervalMs), 1 + targets),
+            events: product(seconds * (1000 / c.healthCheck.intervalMs), 1 + PROBE_EVENTS_PER_TARGET * targets),
           });
         }
         return;
@@ -338,7 +372,7 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
 
   edges.forEach((e, k) => {
     const rate = carried[k];
-    const calls = product(rate, seconds);
+    const calls = sent[k];
     if (calls === 0) return;
     const path = (field: string) => `edges[${k}].config.${field}`;
     // Little's law: calls on the wire = rate × time on it (both ways), at most every call of the run.

@@ -1,9 +1,13 @@
 /** Numbers in messages, the same on every host (no locale): `10,000,000`, `1.9 GB`, `4.3e11`. */
 
-/** An integer-ish count with thousands separators; from ten billion on in scientific notation. */
+/**
+ * A count with thousands separators, rounded to a whole number; from ten billion on in
+ * scientific notation; below 1, two significant digits (a rate of 0.0000011/s).
+ */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return n > 0 ? 'more than 1e308' : String(n);
   if (Math.abs(n) >= 1e10) return n.toExponential(1).replace('e+', 'e');
+  if (n !== 0 && Math.abs(n) < 1) return String(Number(n.toPrecision(2)));
   const rounded = Math.round(n);
   const digits = String(Math.abs(rounded));
   let out = '';

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../../src/engine';
+import { checkRunnable, createSimulation } from '../../src/engine';
 import { BYTES, checkBudget, estimateCost, formatErrors, parseScenario, parseScenarioText, type Scenario } from '../../src/model';
 
 function scenario(doc: Record<string, unknown>): Scenario {
@@ -239,5 +239,26 @@ describe('a rate schedule is integrated, not taken at its peak for the whole run
     expect(client.events).toBeCloseTo((86_399.999 + 1000) * 4, 6);
     expect(client.path).toBe('nodes[0].config.rateSchedule[0].rps');
     expect(lines(s)).toEqual([]);
+  });
+});
+
+describe('test/fixtures/limits.json: every bound at its limit', () => {
+  const text = readFileSync(resolve(__dirname, '../fixtures/limits.json'), 'utf8');
+
+  it('is valid, at the node, edge and fault limits, and runnable', () => {
+    const parsed = parseScenarioText(text);
+    if (!parsed.ok) throw new Error(formatErrors(parsed.errors, 20));
+    const s = parsed.scenario;
+    expect([s.nodes.length, s.edges.length, s.faults.length]).toEqual([10_000, 50_000, 10_000]);
+    expect(s.durationMs).toBe(86_400_000);
+    expect(checkRunnable(s)).toEqual([]);
+  });
+
+  it('fits the default budget, with its events at the limit', () => {
+    const parsed = parseScenarioText(text);
+    if (!parsed.ok) throw new Error('invalid');
+    const estimate = estimateCost(parsed.scenario);
+    expect(checkBudget(estimate)).toEqual({ memory: [], events: [] });
+    expect(estimate.totalEvents).toBeGreaterThan(0.99 * 100_000_000);
   });
 });

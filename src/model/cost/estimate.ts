@@ -291,7 +291,7 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
         const points = product(targets, c.virtualNodes);
         addMemory(
           at(i, 'virtualNodes'),
-          `a consistent-hash ring of ${formatCount(points)} points (${formatCount(targets)} instances × ${formatCount(c.virtualNodes)})` +
+          `a consistent-hash ring of ${formatCount(points)} points (${countOf(targets, 'instance')} × ${formatCount(c.virtualNodes)})` +
             (c.algorithm === 'consistent-hash' ? '' : ', built if the algorithm becomes consistent-hash'),
           points * BYTES.ringPoint,
         );

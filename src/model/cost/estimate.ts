@@ -370,6 +370,8 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
     }
   }
 
+  // When edges gain `idempotencyKeys` (SPEC §3.3), the callee's set of applied request ids
+  // joins here: write calls per second × its 10-minute memory, capped by the run's writes.
   edges.forEach((e, k) => {
     const rate = carried[k];
     const calls = sent[k];

@@ -73,7 +73,7 @@ const nodes: Record<string, unknown>[] = [
   {
     id: 'probed',
     kind: 'client',
-    config: { rps: 0.05, keys: { count: 1_000_000, distribution: 'zipf', exponent: 10 } },
+    config: { rps: 0.05, keys: { count: 100_000, distribution: 'zipf', exponent: 10 } },
   },
   {
     id: 'hashing',

@@ -50,6 +50,7 @@ export { formatErrors, parseScenario, parseScenarioText, type FieldError, type P
 export { DOCUMENT_PATH, formatPath } from './errors';
 export {
   BYTES,
+  WORK,
   checkBudget,
   DEFAULT_BUDGET,
   DEFAULT_MAX_EVENTS,

@@ -9,7 +9,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { checkRunnable, createSimulation } from '../../src/engine';
-import { BYTES, checkBudget, estimateCost, formatErrors, parseScenario, parseScenarioText, type Scenario } from '../../src/model';
+import { BYTES, WORK, checkBudget, estimateCost, formatErrors, parseScenario, parseScenarioText, type Scenario } from '../../src/model';
 
 function scenario(doc: Record<string, unknown>): Scenario {
   const r = parseScenario({ version: 1, name: 'cost', ...doc });
@@ -100,10 +100,11 @@ describe('memory: the estimate against the heap a run grows', () => {
     expect(grown).toBeGreaterThan(queue.bytes / 2);
   });
 
-  it('the figures are positive and the provisional ones are marked as such in bytes.ts', () => {
+  it('the figures are positive, and say how to re-measure them', () => {
     for (const [name, bytes] of Object.entries(BYTES)) expect(bytes, name).toBeGreaterThan(0);
-    const source = readFileSync(resolve(__dirname, '../../src/model/cost/bytes.ts'), 'utf8');
-    expect(source).toContain('npm run bench:bytes');
+    for (const [name, events] of Object.entries(WORK)) expect(events, name).toBeGreaterThan(0);
+    const source = readFileSync(resolve(__dirname, '../../src/model/cost/measured.ts'), 'utf8');
+    expect(source).toContain('npm run bench:costs');
   });
 });
 
@@ -134,6 +135,8 @@ describe('a document over budget is refused with the fields that drive the cost'
     });
     expect(lines(s)).toEqual([
       'nodes[1].config.virtualNodes: a consistent-hash ring of 60,000,000 points (6,000 instances × 10,000) ≈ 7.0 GB; the limit is 256 MB',
+      'nodes[1].config.virtualNodes: building a ring of 60,000,000 points ≈ 480,000,000 events',
+      'durationMs: ≈ 480,042,000 events in all over 60 s; the limit is 100,000,000 events',
     ]);
     // With the default 100 virtual nodes the same design fits.
     const lb = s.nodes[1];

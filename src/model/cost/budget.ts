@@ -68,7 +68,8 @@ export function checkBudget(estimate: CostEstimate, budget: Budget = DEFAULT_BUD
   if (estimate.totalEvents > budget.maxEvents) {
     const seconds = formatCount(estimate.durationMs / 1000);
     for (const e of largest(estimate.events, (x) => x.events, estimate.totalEvents)) {
-      result.events.push({ path: e.path, message: `${e.what} over ${seconds} s ≈ ${formatCount(e.events)} events` });
+      const over = e.once ? '' : ` over ${seconds} s`;
+      result.events.push({ path: e.path, message: `${e.what}${over} ≈ ${formatCount(e.events)} events` });
     }
     result.events.push({
       path: 'durationMs',

@@ -20,7 +20,7 @@ import { meanMs, type Duration } from '../duration';
 import { countOf, formatCount } from '../numberText';
 import type { Scenario, ScenarioNode } from '../scenario';
 import type { RateLimiterConfig } from '../kinds/rateLimiter';
-import { BYTES } from './bytes';
+import { BYTES, WORK } from './measured';
 
 /** One structure's memory, attributed to the field that drives it. */
 export interface MemoryItem {
@@ -37,6 +37,8 @@ export interface EventItem {
   /** "1,000,000 requests/s × ≈ 7 events each". */
   what: string;
   events: number;
+  /** Work done once (a build, scheduled steps), not spread over the run. */
+  once?: true;
 }
 
 export interface CostEstimate {
@@ -136,12 +138,6 @@ function requestsOverRun(node: Extract<ScenarioNode, { kind: 'client' }>, durati
   return total + (rps * (durationMs - from)) / 1000;
 }
 
-/**
- * Work of a health-check probe of one target, in events: a tick is one event whose loop
- * visits every target, ~20 ns a target against ~140 ns an event (measured on Node 20 with
- * 1,000 targets probed every 1 ms: 20 µs a tick; the engine runs ~7 million events a second).
- */
-const PROBE_EVENTS_PER_TARGET = 0.15;
 
 /** Events at the node for each call it receives. */
 function eventsPerCall(node: ScenarioNode): number {
@@ -246,10 +242,12 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
           events: product(requests, perRequest),
         });
         if (node.config.rateSchedule.length > 0) {
-          events.push({ path: at(i, 'rateSchedule'), what: countOf(node.config.rateSchedule.length, 'rate step'), events: node.config.rateSchedule.length });
+          events.push({ path: at(i, 'rateSchedule'), what: countOf(node.config.rateSchedule.length, 'rate step'), events: node.config.rateSchedule.length, once: true });
         }
         if (node.config.keys.distribution === 'zipf' && node.config.keys.count > 1) {
-          addMemory(at(i, 'keys.count'), `a Zipf table of ${formatCount(node.config.keys.count)} keys`, node.config.keys.count * BYTES.zipfKey);
+          const keys = node.config.keys.count;
+          addMemory(at(i, 'keys.count'), `a Zipf table of ${formatCount(keys)} keys`, keys * BYTES.zipfKey);
+          events.push({ path: at(i, 'keys.count'), what: `building a Zipf table of ${formatCount(keys)} keys`, events: keys * WORK.zipfKey, once: true });
         }
         return;
       }
@@ -280,7 +278,7 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
           });
         }
         if (c.scaleSchedule.length > 0) {
-          events.push({ path: at(i, 'scaleSchedule'), what: countOf(c.scaleSchedule.length, 'scaling step'), events: c.scaleSchedule.length });
+          events.push({ path: at(i, 'scaleSchedule'), what: countOf(c.scaleSchedule.length, 'scaling step'), events: c.scaleSchedule.length, once: true });
         }
         return;
       }
@@ -295,6 +293,11 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
             (c.algorithm === 'consistent-hash' ? '' : ', built if the algorithm becomes consistent-hash'),
           points * BYTES.ringPoint,
         );
+        if (c.algorithm === 'consistent-hash') {
+          // Built at the start (and, until the kernel's incremental ring lands, again on each
+          // scaling step behind it). A live switch to consistent hashing builds it later, paced.
+          events.push({ path: at(i, 'virtualNodes'), what: `building a ring of ${formatCount(points)} points`, events: points * WORK.ringPoint, once: true });
+        }
         addMemory(`nodes[${i}]`, countOf(targets, 'target'), targets * BYTES.balancerTarget);
         if (c.stickySessions) {
           addMemory(at(i, 'stickySessions'), `a sticky-session table of ${formatCount(maxUsers)} users`, maxUsers * BYTES.stickyUser);
@@ -303,7 +306,7 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
           events.push({
             path: at(i, 'healthCheck.intervalMs'),
             what: `a probe of ${countOf(targets, 'target')} every ${formatCount(c.healthCheck.intervalMs)} ms`,
-            events: product(seconds * (1000 / c.healthCheck.intervalMs), 1 + PROBE_EVENTS_PER_TARGET * targets),
+            events: product(seconds * (1000 / c.healthCheck.intervalMs), 1 + WORK.probeTarget * targets),
           });
         }
         return;
@@ -394,7 +397,7 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
   const base = nodes.length * BYTES.node + edges.length * BYTES.edge;
   addMemory('(document)', `${countOf(nodes.length, 'node')} and ${countOf(edges.length, 'edge')}`, base);
   if (scenario.faults.length > 0) {
-    events.push({ path: 'faults', what: countOf(scenario.faults.length, 'scheduled fault'), events: scenario.faults.length });
+    events.push({ path: 'faults', what: countOf(scenario.faults.length, 'scheduled fault'), events: scenario.faults.length, once: true });
   }
 
   memory.sort((a, b) => b.bytes - a.bytes);

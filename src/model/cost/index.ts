@@ -10,4 +10,4 @@ export {
   type Budget,
   type BudgetCheck,
 } from './budget';
-export { BYTES } from './bytes';
+export { BYTES, WORK } from './measured';

@@ -1,7 +1,9 @@
 /**
- * Bytes per item of every structure that grows with a document field, for the cost model.
+ * What each structure that grows with a document field costs per item, for the cost model:
+ * the bytes it holds ({@link BYTES}) and, for what is built or visited in bulk, its work in
+ * events ({@link WORK}).
  *
- * MEASURED with `npm run bench:bytes` (bench/bytesPerItem.ts) through the public engine API
+ * MEASURED with `npm run bench:costs` (bench/unitCosts.ts) through the public engine API
  * (`createSimulation`) on Node 20.20, November 2026: each figure is the heap growth per item
  * after a full GC or, where larger, the peak RSS growth per item while the structure was
  * built (a build that needs a transient array dies at its peak, not at what it keeps),
@@ -48,4 +50,19 @@ export const BYTES = {
   limiterBucket: 24,
   /** PROVISIONAL: one timestamp in a sliding-window log (a Float64Array slot). */
   logEntry: 8,
+} as const;
+
+/**
+ * Work per item, in events of the engine (one event ≈ 140–250 ns on this machine): what a
+ * run spends building or visiting a structure in bulk, which the event count alone misses.
+ * MEASURED with `npm run bench:costs`, cold as the CLI builds, on a machine shared with other
+ * work (the figures moved by 2× with the load); the largest seen, rounded up.
+ */
+export const WORK = {
+  /** Building a consistent-hash ring, per point (5.3–7.3 measured; the kernel is replacing this ring). */
+  ringPoint: 8,
+  /** Building a Zipf key table, per key (0.06–1.1 measured: the cold first build is the slow one). */
+  zipfKey: 1,
+  /** Probing one target in a health-check tick, beyond the tick's own event (0.04–0.15 measured). */
+  probeTarget: 0.15,
 } as const;

@@ -1,6 +1,8 @@
 /**
- * `npm run bench:bytes`: measures the heap each structure that scales with a field costs per
- * item, through the public engine API, for the cost model's constants (src/model/cost/bytes.ts).
+ * `npm run bench:costs`: measures what each structure that scales with a field costs per item,
+ * through the public engine API, for the cost model's constants (src/model/cost/measured.ts):
+ * the heap it holds, and for what is built or visited in bulk (a hash ring, a Zipf table, the
+ * targets of a health check) the time it takes, in events of the same engine.
  *
  * Each case runs in a fresh Node process (`--expose-gc`) so that its peak RSS is its own:
  * it builds a run with `createSimulation`, advances it until a known number of items exist
@@ -8,12 +10,16 @@
  * full GC by that number. Build-time structures also report their peak (maxRSS growth), since a
  * build that needs a transient array can die before it retains anything.
  *
+ * Work is wall time per item divided by the wall time of one event of an M/M/1 run measured
+ * in the same process (so it is in events, whatever the machine's speed).
+ *
  * The engine's Call object and ring are being reworked: re-run this after kernel changes and
- * copy the printed figures into src/model/cost/bytes.ts.
- *   npm run bench:bytes              every case
- *   npm run bench:bytes -- queued    one case
+ * copy the printed figures into src/model/cost/measured.ts.
+ *   npm run bench:costs              every case
+ *   npm run bench:costs -- queued    one case
  */
 import { execFileSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createSimulation, type Simulation } from '../src/engine';
 import { parseScenario, type Scenario } from '../src/model';
@@ -176,16 +182,75 @@ const PROVISIONAL: Record<string, { item: string; build: (n: number) => unknown;
   },
 };
 
+/** Work cases: wall time per item of building (or, for probes, running) a document. */
+const WORK: Record<string, { item: string; doc: () => unknown; untilMs: number; items: number; minusEvents?: boolean }> = {
+  ringPointWork: {
+    item: 'building a consistent-hash ring, per point',
+    doc: () => doc([client(1), { id: 'lb', kind: 'loadBalancer', config: { algorithm: 'consistent-hash', virtualNodes: 1000 } }, server({ replicas: 1000 })], viaLb),
+    untilMs: 0,
+    items: 1000 * 1000,
+  },
+  zipfKeyWork: {
+    item: 'building a Zipf key table, per key',
+    doc: () => doc([client(1, { keys: { count: 10_000_000, distribution: 'zipf' } }), server({})], direct()),
+    untilMs: 0,
+    items: 10_000_000,
+  },
+  probeTargetWork: {
+    item: 'a health-check probe, per target (beyond its tick event)',
+    doc: () =>
+      doc([client(0), { id: 'lb', kind: 'loadBalancer', config: { virtualNodes: 1, healthCheck: { intervalMs: 1 } } }, server({ replicas: 1000 })], viaLb),
+    untilMs: 100_000,
+    items: 100_000 * 1000,
+    minusEvents: true,
+  },
+};
+
+/** Nanoseconds per event of the engine, on the M/M/1 of the benchmark (after a warm-up). */
+function nsPerEvent(): number {
+  const mm1 = (ms: number) => {
+    const parsed = parseScenario(doc([client(800, { arrival: 'poisson' }), server({ concurrency: 1, queueCapacity: 100_000, serviceTime: { dist: 'exponential', meanMs: 1 } })], direct(), ms));
+    if (!parsed.ok) throw new Error('mm1');
+    return parsed.scenario;
+  };
+  createSimulation(mm1(20_000)).runToEnd();
+  const sim = createSimulation(mm1(600_000));
+  const t0 = performance.now();
+  sim.runToEnd();
+  return ((performance.now() - t0) * 1e6) / sim.events;
+}
+
+function measureWork(name: string): Figures {
+  const c = WORK[name];
+  const perEvent = nsPerEvent();
+  const parsed = parseScenario(c.doc());
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  // Timed once, cold, as the CLI builds a run once (the engine itself is warm from the M/M/1).
+  const once = () => {
+    const t0 = performance.now();
+    const sim = createSimulation(parsed.scenario);
+    if (c.untilMs > 0) sim.runUntil(c.untilMs);
+    const ns = (performance.now() - t0) * 1e6;
+    return c.minusEvents ? ns - sim.events * perEvent : ns;
+  };
+  const ns = once();
+  return { retained: 0, peak: 0, items: c.items, events: ns / c.items / perEvent, nsPerItem: ns / c.items };
+}
+
 interface Figures {
   retained: number;
   peak: number;
   items: number;
+  /** Work cases: events per item, and the wall time behind it. */
+  events?: number;
+  nsPerItem?: number;
 }
 
 /** Runs one case in this process (the child). */
 function measure(name: string): Figures {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with --expose-gc');
+  if (WORK[name]) return measureWork(name);
   const provisional = PROVISIONAL[name];
   if (provisional) {
     gc();
@@ -230,7 +295,7 @@ const args = process.argv.slice(2);
 if (args[0] === '--child') {
   console.log(JSON.stringify(measure(args[1])));
 } else {
-  const names = args.length > 0 ? args : [...Object.keys(CASES), ...Object.keys(PROVISIONAL)];
+  const names = args.length > 0 ? args : [...Object.keys(CASES), ...Object.keys(PROVISIONAL), ...Object.keys(WORK)];
   const results = new Map<string, Figures>();
   const resolve = (name: string): Figures => {
     const cached = results.get(name);
@@ -239,10 +304,14 @@ if (args[0] === '--child') {
     results.set(name, f);
     return f;
   };
-  console.log(`archsim bytes per item — Node ${process.version}\n`);
+  console.log(`archsim unit costs — Node ${process.version}\n`);
   console.log('case          retained B/item   peak B/item   items       what');
   for (const name of names) {
     const f = resolve(name);
+    if (f.events !== undefined) {
+      console.log(`${name.padEnd(15)} ${f.events.toFixed(3).padStart(9)} events/item (${f.nsPerItem!.toFixed(1)} ns)   ${String(f.items).padEnd(11)} ${WORK[name].item}`);
+      continue;
+    }
     let { retained, peak } = f;
     const minus = CASES[name]?.minus;
     if (minus) {

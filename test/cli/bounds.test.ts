@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
 import { InputTooLargeError, MAX_INPUT_BYTES, readLimited } from '../../src/cli/readInput';
+import { BYTES, formatBytes } from '../../src/model';
 
 const root = resolve(__dirname, '../..');
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
@@ -113,18 +114,21 @@ describe('the cost model before a run', () => {
     expect(stdout).toBe('');
     expect(stderr).toBe(
       'scenario.json: the run would need more memory than allowed (raise the limit with --max-memory-mb)\n' +
-        'nodes[1].config.queueCapacity: up to 10,000,000 queued requests ≈ 3.6 GB; the limit is 256 MB\n',
+        `nodes[1].config.queueCapacity: up to 10,000,000 queued requests ≈ ${formatBytes(1e7 * BYTES.queuedRequest)}; the limit is 256 MB\n`,
     );
   });
 
-  it('--max-memory-mb sets the budget: the same document refused under 32 MB runs under 64 MB', () => {
+  it('--max-memory-mb sets the budget: the same document refused under a tight one runs under a roomy one', () => {
     const short = { ...overloaded, durationMs: 20_000 };
-    const tight = cli(short, '--max-memory-mb', '32');
+    // Up to 100,000 requests can reach the queue in 20 s: about 37 MB at today's bytes per request.
+    const queueMb = (1e5 * BYTES.queuedRequest) / 2 ** 20;
+    const tightMb = Math.floor(queueMb * 0.8);
+    const tight = cli(short, '--max-memory-mb', String(tightMb));
     expect(tight.code).toBe(2);
     expect(tight.stderr).toContain(
-      'nodes[1].config.queueCapacity: up to 100,000 queued requests (all that reach it in 20 s) ≈ 37 MB; the limit is 32 MB',
+      `nodes[1].config.queueCapacity: up to 100,000 queued requests (all that reach it in 20 s) ≈ ${formatBytes(1e5 * BYTES.queuedRequest)}; the limit is ${tightMb} MB`,
     );
-    const roomy = cli(short, '--max-memory-mb', '64', '--json');
+    const roomy = cli(short, '--max-memory-mb', String(Math.ceil(queueMb * 2)), '--json');
     expect(roomy.code).toBe(0);
     expect(JSON.parse(roomy.stdout).nodes.web.meanQueueLength).toBeGreaterThan(10_000);
   });
@@ -140,7 +144,9 @@ describe('the cost model before a run', () => {
     );
     const { code, stderr } = cli(doc);
     expect(code).toBe(2);
-    expect(stderr).toContain('nodes[1].config.virtualNodes: a consistent-hash ring of 60,000,000 points (6,000 instances × 10,000) ≈ 7.0 GB; the limit is 256 MB');
+    expect(stderr).toContain(
+      `nodes[1].config.virtualNodes: a consistent-hash ring of 60,000,000 points (6,000 instances × 10,000) ≈ ${formatBytes(6e7 * BYTES.ringPoint)}; the limit is 256 MB`,
+    );
   });
 
   it('too many events: refused naming the rate and the duration; --max-events raises the bound', () => {

@@ -9,7 +9,10 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { checkRunnable, createSimulation } from '../../src/engine';
-import { BYTES, WORK, checkBudget, estimateCost, formatErrors, parseScenario, parseScenarioText, type Scenario } from '../../src/model';
+import { BYTES, WORK, checkBudget, estimateCost, formatBytes, formatCount, formatErrors, parseScenario, parseScenarioText, type Scenario } from '../../src/model';
+
+/** A size as the messages write it: `size(1e7, BYTES.queuedRequest)` is "3.6 GB" (the figures are re-measured). */
+const size = (items: number, bytesEach: number) => formatBytes(items * bytesEach);
 
 function scenario(doc: Record<string, unknown>): Scenario {
   const r = parseScenario({ version: 1, name: 'cost', ...doc });
@@ -111,7 +114,7 @@ describe('memory: the estimate against the heap a run grows', () => {
 describe('a document over budget is refused with the fields that drive the cost', () => {
   it('queueCapacity 10,000,000 at five times the load (the cap on a typo never bounded memory)', () => {
     expect(lines(overloaded(3_600_000))).toEqual([
-      'nodes[1].config.queueCapacity: up to 10,000,000 queued requests ≈ 3.6 GB; the limit is 256 MB',
+      `nodes[1].config.queueCapacity: up to 10,000,000 queued requests ≈ ${size(1e7, BYTES.queuedRequest)}; the limit is 256 MB`,
     ]);
   });
 
@@ -134,9 +137,10 @@ describe('a document over budget is refused with the fields that drive the cost'
       edges: [{ id: 'in', from: 'users', to: 'lb' }, ...[0, 1, 2, 3, 4, 5].map((k) => ({ id: `e${k}`, from: 'lb', to: `s${k}` }))],
     });
     expect(lines(s)).toEqual([
-      'nodes[1].config.virtualNodes: a consistent-hash ring of 60,000,000 points (6,000 instances × 10,000) ≈ 7.0 GB; the limit is 256 MB',
-      'nodes[1].config.virtualNodes: building a ring of 60,000,000 points ≈ 480,000,000 events',
-      'durationMs: ≈ 480,042,000 events in all over 60 s; the limit is 100,000,000 events',
+      `nodes[1].config.virtualNodes: a consistent-hash ring of 60,000,000 points (6,000 instances × 10,000) ≈ ${size(6e7, BYTES.ringPoint)}; the limit is 256 MB`,
+      `nodes[1].config.virtualNodes: building a ring of 60,000,000 points ≈ ${formatCount(6e7 * WORK.ringPoint)} events`,
+      // and 100 rps × 7 events (client, 3 edges, balancer, server) × 60 s of traffic
+      `durationMs: ≈ ${formatCount(6e7 * WORK.ringPoint + 42_000)} events in all over 60 s; the limit is 100,000,000 events`,
     ]);
     // With the default 100 virtual nodes the same design fits.
     const lb = s.nodes[1];
@@ -196,9 +200,9 @@ describe('a document over budget is refused with the fields that drive the cost'
     });
     const memory = checkBudget(estimateCost(s)).memory.map((e) => `${e.path}: ${e.message}`);
     expect(memory).toEqual([
-      'nodes[3].config.connections: 1,010,000,000 connections (1,000 shards × (1 + 100 replicas) × 10,000) ≈ 108 GB; the limit is 256 MB',
-      'nodes[1].config.limit: up to 86,400,000 logged timestamps ≈ 659 MB; the limit is 256 MB',
-      'nodes[2].config.capacity: up to 10,000,000 cache entries ≈ 1.5 GB; the limit is 256 MB',
+      `nodes[3].config.connections: 1,010,000,000 connections (1,000 shards × (1 + 100 replicas) × 10,000) ≈ ${size(1.01e9, BYTES.connection)}; the limit is 256 MB`,
+      `nodes[1].config.limit: up to 86,400,000 logged timestamps ≈ ${size(86_400_000, BYTES.logEntry)}; the limit is 256 MB`,
+      `nodes[2].config.capacity: up to 10,000,000 cache entries ≈ ${size(1e7, BYTES.cacheEntry)}; the limit is 256 MB`,
     ].sort((a, b) => memoryOf(b) - memoryOf(a)));
   });
 

@@ -24,8 +24,8 @@ export const BYTES = {
   callOnWire: 440,
   /** A caller's deadline (timeoutMs) kept until it passes, on top of the call (25 kept, 59 peak). */
   deadline: 60,
-  /** A consistent-hash ring point: 8 bytes kept, 126 at the peak of the build (sorting objects). */
-  ringPoint: 126,
+  /** A consistent-hash ring point: 8 bytes kept, 126–128 at the peak of the build (sorting objects). */
+  ringPoint: 130,
   /** A server instance: state, queue, tallies (626 kept). */
   serverInstance: 630,
   /** A load balancer's target, one per downstream instance (104 kept, beyond the instance itself). */
@@ -38,8 +38,8 @@ export const BYTES = {
   zipfKey: 16,
   /** A node, beyond what its fields add (a client + server pair with one edge: 6,959 kept). */
   node: 2100,
-  /** An edge: random streams, a deadline ring, counters (2,914 kept). */
-  edge: 2950,
+  /** An edge: random streams, a deadline ring, counters (2,914–3,069 kept). */
+  edge: 3100,
   /** PROVISIONAL: a cache or CDN entry, a Map slot and an LRU node (129 kept, 158 peak). */
   cacheEntry: 160,
   /** PROVISIONAL: a message waiting in a queue holds a request, like a queued request. */
@@ -59,10 +59,10 @@ export const BYTES = {
  * work (the figures moved by 2× with the load); the largest seen, rounded up.
  */
 export const WORK = {
-  /** Building a consistent-hash ring, per point (5.3–7.3 measured; the kernel is replacing this ring). */
-  ringPoint: 8,
-  /** Building a Zipf key table, per key (0.06–1.1 measured: the cold first build is the slow one). */
+  /** Building a consistent-hash ring, per point (5.3–13 measured; the kernel is replacing this ring). */
+  ringPoint: 13,
+  /** Building a Zipf key table, per key (0.06–1.1 measured: a cold first build is the slow one). */
   zipfKey: 1,
-  /** Probing one target in a health-check tick, beyond the tick's own event (0.04–0.15 measured). */
+  /** Probing one target in a health-check tick, beyond the tick's own event (0.02–0.15 measured). */
   probeTarget: 0.15,
 } as const;

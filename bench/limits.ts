@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const p = spawnSync('/usr/bin/time', ['-v', 'npm', 'run', '--silent', 'sim', '--', 'test/fixtures/limits.json'], { encoding: 'utf8' });
+const p = spawnSync('/usr/bin/time', ['-v', 'npm', 'run', '--silent', 'sim', '--', 'test/fixtures/limits.json'], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
 const field = (name: string) => new RegExp(`${name}: (.*)`).exec(p.stderr)?.[1]?.trim() ?? '?';
 console.log(p.stdout.split('\n').slice(1, 4).join('\n'));
 console.log(`exit ${p.status}`);

@@ -37,7 +37,7 @@ test('a document over budget shows the cost warning, and Play stays responsive',
   await page.getByTestId('play').click();
   await expect(page.getByTestId('run-state')).toHaveText('Running');
   await expect.poll(async () => Number(await page.getByTestId('progress').getAttribute('value'))).toBeGreaterThan(1000);
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(300);
   const pauseMs = await page.evaluate(
     () =>
       new Promise<number>((resolve) => {

@@ -4,7 +4,7 @@
  * deep nesting and 20,000 unterminated `[` give a message, not a stack overflow.
  */
 import { describe, expect, it } from 'vitest';
-import { formatErrors, parseScenario, parseScenarioText, quote, type FieldError } from '../../src/model';
+import { formatErrors, parseScenario, parseScenarioText, quote, type FieldError, type Scenario } from '../../src/model';
 import { editDistance } from '../../src/model/errors';
 import { findJsonSyntaxError } from '../../src/model/jsonSyntax';
 import { example } from './fixtures';
@@ -127,29 +127,44 @@ describe('no recursion on input-sized paths', () => {
 });
 
 describe('keys that are names an object already has', () => {
-  it('a client path named "__proto__" is kept as a path, not dropped', () => {
-    const doc = JSON.parse('{"version":1,"nodes":[{"id":"c","kind":"client","config":{"paths":{"__proto__":3,"constructor":1,"/a":1}}}]}');
-    const result = parseScenario(doc);
-    if (!result.ok) throw new Error(formatErrors(result.errors));
-    const client = result.scenario.nodes[0];
-    if (client.kind !== 'client') throw new Error('not a client');
-    expect(Object.entries(client.config.paths)).toEqual([
-      ['__proto__', 3],
-      ['constructor', 1],
-      ['/a', 1],
-    ]);
-    expect(Object.getPrototypeOf(client.config.paths)).toBe(Object.prototype);
-    // What the app saves loads back the same.
-    const again = parseScenario(JSON.parse(JSON.stringify(result.scenario)));
-    expect(again.ok && again.scenario).toEqual(result.scenario);
+  /** Either the document is refused naming the key, or the key survives as an own entry. */
+  function neverSilent(text: string, path: string, check: (scenario: Scenario) => void): void {
+    const result = parseScenarioText(text);
+    if (result.ok) check(result.scenario);
+    else expect(result.errors.map((e) => e.path)).toContain(path);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  }
+
+  it('a client path named "__proto__" never silently vanishes', () => {
+    neverSilent(
+      '{"version":1,"nodes":[{"id":"c","kind":"client","config":{"paths":{"__proto__":3,"constructor":1,"/a":1}}}]}',
+      'nodes[0].config.paths.__proto__',
+      (scenario) => {
+        const client = scenario.nodes[0];
+        if (client.kind !== 'client') throw new Error('not a client');
+        expect(Object.entries(client.config.paths)).toEqual([
+          ['__proto__', 3],
+          ['constructor', 1],
+          ['/a', 1],
+        ]);
+        expect(Object.getPrototypeOf(client.config.paths)).toBe(Object.prototype);
+        // What the app saves loads back the same.
+        const again = parseScenario(JSON.parse(JSON.stringify(scenario)));
+        expect(again.ok && again.scenario).toEqual(scenario);
+      },
+    );
   });
 
-  it('a "__proto__" key holding an object pollutes nothing and is an unknown field', () => {
-    const doc = JSON.parse('{"version":1,"__proto__":{"polluted":true},"nodes":[{"id":"a","kind":"server","config":{"__proto__":{"replicas":5}}}]}');
-    expect(errorsOf(doc).map((e) => `${e.path}: ${e.message}`)).toEqual([
-      'nodes[0].config.__proto__: unknown field "__proto__"',
-      '__proto__: unknown field "__proto__"',
-    ]);
+  it('a "__proto__" key holding an object pollutes nothing and is refused', () => {
+    const result = parseScenarioText('{"version":1,"__proto__":{"polluted":true},"nodes":[{"id":"a","kind":"server","config":{"__proto__":{"replicas":5}}}]}');
+    expect(result.ok ? [] : result.errors.map((e) => e.path).sort()).toEqual(['__proto__', 'nodes[0].config.__proto__']);
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
+  it('ids that an object already has (constructor, toString) are ordinary ids', () => {
+    const result = parseScenarioText(
+      '{"version":1,"nodes":[{"id":"constructor","kind":"client"},{"id":"toString","kind":"server"}],"edges":[{"id":"valueOf","from":"constructor","to":"toString"}]}',
+    );
+    expect(result.ok).toBe(true);
   });
 });

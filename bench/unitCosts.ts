@@ -75,13 +75,13 @@ const CASES: Record<string, Measure> = {
     item: 'call on the wire (call + request + pending event)',
     doc: () => doc([client(100_000), server({})], direct({ latency: DAY_MS })),
     untilMs: 10_000,
-    items: (sim) => sim.report().nodes.users.generated as number,
+    items: (sim) => sim.report().requests.generated,
   },
   deadline: {
     item: 'caller deadline (timeoutMs) on top of a call on the wire',
     doc: () => doc([client(100_000), server({})], direct({ latency: DAY_MS, timeoutMs: DAY_MS })),
     untilMs: 10_000,
-    items: (sim) => sim.report().nodes.users.generated as number,
+    items: (sim) => sim.report().requests.generated,
     minus: 'wire',
   },
   ringPoint: {

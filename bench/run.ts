@@ -7,11 +7,12 @@
 import { performance } from 'node:perf_hooks';
 import { createSimulation } from '../src/engine';
 import { parseScenario, type Scenario } from '../src/model';
-import { lb4 as lb4Doc, mm1 as mm1Doc } from './scenarios';
+import { lb4 as lb4Doc, mm1 as mm1Doc, tier4 as tier4Doc } from './scenarios';
 
 const quick = process.argv.includes('--quick');
 const mm1 = (ms: number) => scenario(mm1Doc(ms));
 const lb4 = (ms: number) => scenario(lb4Doc(ms));
+const tier4 = (ms: number) => scenario(tier4Doc(ms));
 
 function scenario(doc: unknown): Scenario {
   const r = parseScenario(doc);
@@ -25,6 +26,8 @@ interface Result {
   wallMs: number;
   events: number;
   requests: number;
+  /** Calls along edges: each is one hop of a request through the graph. */
+  hops: number;
   peakHeapMB: number;
   heapAtMB: number[];
 }
@@ -49,6 +52,7 @@ function run(name: string, doc: Scenario, slices = 10): Result {
     wallMs,
     events: report.events,
     requests: report.requests.generated,
+    hops: Object.values(report.edges).reduce((sum, e) => sum + e.calls, 0),
     peakHeapMB: peak / 2 ** 20,
     heapAtMB,
   };
@@ -59,6 +63,7 @@ function print(r: Result): void {
   console.log(`\n${r.name}`);
   console.log(`  simulated ${r.simulatedS} s in ${s.toFixed(2)} s of wall time`);
   console.log(`  ${(r.requests / s / 1e6).toFixed(2)} M simulated requests/s   (${r.requests.toLocaleString('en-US')} requests)`);
+  console.log(`  ${(r.hops / s / 1e6).toFixed(2)} M request-hops/s            (${r.hops.toLocaleString('en-US')} calls along edges)`);
   console.log(`  ${(r.events / s / 1e6).toFixed(2)} M events/s                 (${r.events.toLocaleString('en-US')} events)`);
   console.log(`  peak heap ${r.peakHeapMB.toFixed(1)} MB; heap after each tenth of the run: ${r.heapAtMB.map((m) => m.toFixed(0)).join(' ')} MB`);
 }
@@ -67,8 +72,10 @@ console.log(`archsim engine benchmark — Node ${process.version}, ${quick ? 'qu
 // Warm the JIT on a short run of each so the figures describe steady state.
 run('warm-up', mm1(20_000));
 run('warm-up', lb4(2_000));
+run('warm-up', tier4(2_000));
 print(run('M/M/1 (800 rps, exponential service 1 ms, ρ = 0.8)', mm1(quick ? 600_000 : 3_600_000)));
 print(run('client → load balancer (round robin) → 4 servers × 4 workers, 10,000 rps', lb4(quick ? 60_000 : 600_000)));
+print(run('4 tiers: client → load balancer → 4 servers → 2 app servers, 5,000 rps', tier4(quick ? 60_000 : 600_000)));
 if (!quick) {
   print(run('memory: the same at 10,000 rps for one simulated hour', lb4(3_600_000), 12));
 }

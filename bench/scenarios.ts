@@ -35,3 +35,26 @@ export const lb4 = (durationMs: number) => ({
   ],
 });
 
+
+/** Four tiers: client → load balancer → 4 web servers → 2 app servers, 5,000 rps. */
+export const tier4 = (durationMs: number) => ({
+  version: 1,
+  name: 'client → load balancer → 4 servers → a second server tier at 5,000 rps',
+  seed: 1,
+  durationMs,
+  nodes: [
+    { id: 'users', kind: 'client', config: { rps: 5_000 } },
+    { id: 'lb', kind: 'loadBalancer', config: { algorithm: 'round-robin' } },
+    ...[1, 2, 3, 4].map((k) => ({
+      id: `web${k}`,
+      kind: 'server',
+      config: { concurrency: 8, queueCapacity: 1000, serviceTime: { dist: 'exponential', meanMs: 1 } },
+    })),
+    { id: 'app', kind: 'server', config: { replicas: 2, concurrency: 8, queueCapacity: 1000, serviceTime: { dist: 'exponential', meanMs: 0.6 } } },
+  ],
+  edges: [
+    { id: 'e0', from: 'users', to: 'lb' },
+    ...[1, 2, 3, 4].map((k) => ({ id: `e${k}`, from: 'lb', to: `web${k}` })),
+    ...[1, 2, 3, 4].map((k) => ({ id: `a${k}`, from: `web${k}`, to: 'app' })),
+  ],
+});

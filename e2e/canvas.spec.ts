@@ -46,8 +46,9 @@ test('move a node by dragging it', async ({ page }) => {
   // The move reached the document, which is saved (the default scenario has web at y = 120).
   await expect
     .poll(() =>
-      page.evaluate(() => {
-        const saved = JSON.parse(localStorage.getItem('archsim.scenario') ?? '{"nodes":[]}') as {
+      page.evaluate(async () => {
+        const hook = (window as unknown as { __archsim: { savedDocumentText(): Promise<string | null> } }).__archsim;
+        const saved = JSON.parse((await hook.savedDocumentText()) ?? '{"nodes":[]}') as {
           nodes: { id: string; position: { y: number } }[];
         };
         return saved.nodes.find((n) => n.id === 'web')?.position.y ?? 0;

@@ -5,11 +5,10 @@
  * document is saved under fuzz-findings/ with what went wrong.
  *   npm run fuzz                              10,000 cases, seed 1
  *   npm run fuzz -- --cases 50000 --seed 7
- *   npm run fuzz -- --include-pending         also the classes whose engine fixes are pending
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { formatSummary, runFuzz } from '../test/fuzz/harness';
-import { hostileCase, PENDING } from '../test/fuzz/hostile';
+import { hostileCase } from '../test/fuzz/hostile';
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -25,16 +24,12 @@ function flag(name: string, fallback: number): number {
 const cases = flag('--cases', 10_000);
 const seed = flag('--seed', 1);
 const workers = flag('--workers', 2);
-const includePending = process.argv.includes('--include-pending');
-
-console.log(`archsim fuzz — ${cases} hostile documents, seed ${seed}, ${workers} worker processes${includePending ? ', pending classes included' : ''}`);
-if (!includePending) console.log(`(avoiding the classes whose engine fixes are pending: ${Object.keys(PENDING).join(', ')})`);
+console.log(`archsim fuzz — ${cases} hostile documents, seed ${seed}, ${workers} worker processes`);
 let shown = 0;
 const summary = await runFuzz({
   cases,
   seed,
   workers,
-  hostile: { includePending },
   onProgress: (done) => {
     const tenth = Math.floor((done * 10) / cases);
     if (tenth > shown) {
@@ -50,7 +45,7 @@ if (summary.findings.length > 0) {
   for (const f of summary.findings) {
     console.log(`\n${f.what} — case ${f.index} (${f.kind})\n${f.detail.split('\n').slice(0, 12).join('\n')}`);
     if (f.index >= 0) {
-      const c = hostileCase(seed, f.index, { includePending });
+      const c = hostileCase(seed, f.index);
       writeFileSync(`fuzz-findings/case-${f.index}.json`, c.text.length < 2_000_000 ? c.text : `${c.text.slice(0, 2_000_000)}…`);
       writeFileSync(`fuzz-findings/case-${f.index}.txt`, `${f.what} (${c.kind}: ${c.label})\n\n${f.detail}\n`);
     }

@@ -1,6 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
+import { EmbedApp } from './ui/EmbedApp';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import { startApp } from './ui/library/startup';
 import { installTestHook } from './ui/testHook';
 import './ui/styles.css';
 
@@ -8,8 +11,12 @@ installTestHook();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// Storage is read and a link in the address opened before the first render, so the canvas
+// never shows one design and then another.
+void startApp().then(({ embed }) =>
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary>{embed ? <EmbedApp /> : <App />}</ErrorBoundary>
+    </StrictMode>,
+  ),
 );

@@ -1,3 +1,6 @@
+import type { FaultAction, NodeKind } from '../model';
+import type { KindReport } from './components';
+
 /**
  * The engine's public contract for its hosts (the worker, the CLI, tests, benchmarks).
  * Plain data only: every type here crosses a structured-clone boundary unchanged.
@@ -25,12 +28,11 @@ export interface RequestCounts {
 export interface InstanceReport {
   served: number;
   utilization: number;
-  up?: boolean;
 }
 
-/** One node's statistics. Fields beyond `kind` appear where they apply to the kind. */
-export interface NodeReport {
-  kind: string;
+/** The fields every node reports (SPEC §4); each kind adds its own. */
+export interface NodeReportBase {
+  kind: NodeKind;
   arrivals: number;
   completed: number;
   rejected: number;
@@ -40,8 +42,27 @@ export interface NodeReport {
   meanWaitMs: number;
   meanResponseMs: number;
   instances: InstanceReport[];
-  [extra: string]: unknown;
 }
+
+/** A kind that the engine does not simulate yet: it never appears in a report. */
+export interface UnsimulatedReport<K extends NodeKind> extends NodeReportBase {
+  kind: K;
+}
+
+/**
+ * Each kind's report, as its component declares it (components/index.ts derives it from
+ * the components' own `report()`): a new kind brings its report type with it.
+ */
+export type NodeReportByKind = { [K in NodeKind]: KindReport<K> };
+
+/** One node's statistics, discriminated on `kind`. */
+export type NodeReport = NodeReportByKind[NodeKind];
+
+export type { ClientReport } from './components/client';
+export type { ServerReport, ServerInstanceReport } from './components/server';
+export type { LoadBalancerReport, BalancerTargetReport } from './components/loadBalancer';
+
+export type CircuitStateName = 'closed' | 'open' | 'half-open';
 
 export interface EdgeReport {
   calls: number;
@@ -49,7 +70,13 @@ export interface EdgeReport {
   timeouts: number;
   shortCircuited: number;
   circuitOpened: number;
-  [extra: string]: unknown;
+  /** null when the edge has no breaker. */
+  circuitState: CircuitStateName | null;
+  bulkheadRejected: number;
+  /** Degraded answers given by an open breaker with `fallback: "degraded"`. */
+  degraded: number;
+  /** Calls and answers lost to a partition. */
+  dropped: number;
 }
 
 /** The report of SPEC §4. Field names are a public contract: add, never rename or drop. */
@@ -108,10 +135,26 @@ export type LiveChange =
   | { type: 'setRps'; node: string; rps: number }
   | { type: 'setReplicas'; node: string; replicas: number }
   | { type: 'setAlgorithm'; node: string; algorithm: string }
-  | {
-      type: 'fault';
-      action: 'crash' | 'recover' | 'slow' | 'partition' | 'heal';
-      target: string;
-      instance?: number;
-      factor?: number;
-    };
+  | { type: 'fault'; action: FaultAction; target: string; instance?: number; factor?: number };
+
+/** A live change addressed to one node (everything but a fault). */
+export type NodeLiveChange = Exclude<LiveChange, { type: 'fault' }>;
+
+/** What is still held when a run stops; after a drain every count is 0. */
+export interface Holdings {
+  /** Requests and calls out of their pools. */
+  requests: number;
+  calls: number;
+  /** Components' own records of work in hand (server jobs, balancer visits, …). */
+  records: number;
+  /** Workers busy and jobs waiting in every station. */
+  busy: number;
+  waiting: number;
+  /** Bulkhead permits in use and calls a balancer waits on. */
+  permits: number;
+  outstanding: number;
+  /** Events still pending. */
+  events: number;
+  /** Measured requests without a final outcome. */
+  inFlight: number;
+}

@@ -8,6 +8,8 @@ import { SimulationRun, type Simulation, type SimulationOverrides } from './simu
 
 export type * from './api';
 export type { Simulation, SimulationOverrides } from './simulation';
+export { isSimulated } from './components';
+export { nodeReport } from './reportAccess';
 export { checkRunnable } from './runnable';
 
 /** Thrown by {@link createSimulation} for a valid document that cannot run yet. */

@@ -1,75 +1,87 @@
 /**
  * What makes a valid document runnable. A document can be valid while someone is still
- * drawing it; the engine refuses to run it and names each problem.
+ * drawing it; the engine refuses to run it and names each problem. Every pass here is
+ * iterative and linear in the document's size.
  */
-import { kindDefinitions, type Scenario } from '../model';
-import { components } from './components';
+import type { NodeKind, NodeOf, Scenario, ScenarioEdge } from '../model';
+import { engineKindOf, isSimulated, notSimulatedMessage, type NodeWiring } from './components';
 
 export function checkRunnable(scenario: Scenario): string[] {
   const problems: string[] = [];
-  const out = new Map<string, string[]>();
-  const inEdges = new Map<string, string[]>();
-  for (const n of scenario.nodes) {
-    out.set(n.id, []);
-    inEdges.set(n.id, []);
-  }
+  const wiring = new Map<string, { out: ScenarioEdge[]; in: ScenarioEdge[] }>();
+  for (const n of scenario.nodes) wiring.set(n.id, { out: [], in: [] });
   for (const e of scenario.edges) {
-    out.get(e.from)?.push(e.to);
-    inEdges.get(e.to)?.push(e.id);
+    wiring.get(e.from)?.out.push(e);
+    wiring.get(e.to)?.in.push(e);
   }
 
   if (!scenario.nodes.some((n) => n.kind === 'client')) {
     problems.push('there is no client: nothing sends requests (add a client and connect it)');
   }
   for (const n of scenario.nodes) {
-    const outs = out.get(n.id)!;
-    if (components[n.kind] === null) {
-      problems.push(`node "${n.id}" (${kindDefinitions[n.kind].label}): this kind is not simulated yet in this version of archsim`);
-    }
-    if (n.kind === 'client') {
-      if (outs.length === 0) problems.push(`client "${n.id}" has no outgoing edge: connect it to where its requests go`);
-      if (outs.length > 1) {
-        problems.push(`client "${n.id}" has ${outs.length} outgoing edges: a client sends down a single edge (put a load balancer in between)`);
-      }
-      const ins = inEdges.get(n.id)!;
-      if (ins.length > 0) problems.push(`client "${n.id}" cannot receive calls (edge "${ins[0]}" points at it)`);
-    }
-    if (n.kind === 'loadBalancer' && outs.length === 0) {
-      problems.push(`load balancer "${n.id}" has no outgoing edge: connect it to the servers it spreads requests over`);
-    }
-    if (n.kind === 'server' && n.config.autoscale !== null) {
-      problems.push(`node "${n.id}": autoscale is not simulated yet in this version of archsim (use scaleSchedule)`);
-    }
+    if (!isSimulated(n.kind)) problems.push(notSimulatedMessage(n.id, n.kind));
+    problems.push(...engineKindOf(n as NodeOf<NodeKind>).check(n as never, wiring.get(n.id) as NodeWiring));
   }
-  const cycle = findCycle(scenario.nodes.map((n) => n.id), out);
+  const cycle = findCycle(scenario, wiring);
   if (cycle !== null) {
     problems.push(`the calls form a cycle (${cycle.join(' → ')}): every request would go round it forever`);
   }
+  problems.push(...checkFaultInstances(scenario));
   return problems;
 }
 
-function findCycle(ids: string[], out: Map<string, string[]>): string[] | null {
-  const state = new Map<string, 0 | 1 | 2>(); // 0 new, 1 on the path, 2 done
-  const path: string[] = [];
-  const visit = (id: string): string[] | null => {
-    state.set(id, 1);
-    path.push(id);
-    for (const next of out.get(id) ?? []) {
-      const s = state.get(next) ?? 0;
-      if (s === 1) return [...path.slice(path.indexOf(next)), next];
-      if (s === 0) {
-        const found = visit(next);
-        if (found) return found;
-      }
+/** A fault on instance i needs a node that has an instance i at some point of the run. */
+function checkFaultInstances(scenario: Scenario): string[] {
+  const problems: string[] = [];
+  const nodes = new Map(scenario.nodes.map((n) => [n.id, n]));
+  scenario.faults.forEach((f, i) => {
+    if (f.instance === undefined) return;
+    const node = nodes.get(f.target);
+    if (node === undefined) return; // an edge fault: the schema refuses an instance there
+    const max = engineKindOf(node as NodeOf<NodeKind>).maxInstances(node as never);
+    if (f.instance >= max) {
+      problems.push(
+        `faults[${i}].instance: node "${node.id}" never has an instance ${f.instance} (its instances are numbered 0 to ${max - 1})`,
+      );
     }
-    path.pop();
-    state.set(id, 2);
-    return null;
-  };
-  for (const id of ids) {
-    if ((state.get(id) ?? 0) === 0) {
-      const found = visit(id);
-      if (found) return found;
+  });
+  return problems;
+}
+
+/**
+ * A cycle of calls, as the list of node ids round it (first repeated at the end), or null.
+ * Depth-first search with an explicit stack: a chain of thousands of nodes is no deeper
+ * for it.
+ */
+function findCycle(scenario: Scenario, wiring: Map<string, { out: ScenarioEdge[] }>): string[] | null {
+  const NEW = 0;
+  const ON_PATH = 1;
+  const DONE = 2;
+  const state = new Map<string, number>();
+  const path: string[] = [];
+  const nextEdge: number[] = [];
+  for (const root of scenario.nodes) {
+    if ((state.get(root.id) ?? NEW) !== NEW) continue;
+    state.set(root.id, ON_PATH);
+    path.push(root.id);
+    nextEdge.push(0);
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const out = wiring.get(path[top])?.out ?? [];
+      if (nextEdge[top] === out.length) {
+        state.set(path[top], DONE);
+        path.pop();
+        nextEdge.pop();
+        continue;
+      }
+      const next = out[nextEdge[top]++].to;
+      const s = state.get(next) ?? NEW;
+      if (s === ON_PATH) return [...path.slice(path.indexOf(next)), next];
+      if (s === NEW && wiring.has(next)) {
+        state.set(next, ON_PATH);
+        path.push(next);
+        nextEdge.push(0);
+      }
     }
   }
   return null;

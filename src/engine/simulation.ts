@@ -2,9 +2,9 @@
  * Builds a run from a scenario (ids resolved to objects once, here) and exposes it to hosts
  * through the {@link Simulation} interface: advance, frames, report, live changes.
  */
-import type { Scenario } from '../model';
-import type { EdgeReport, Frame, LiveChange, NodeFrame, NodeReport, Report } from './api';
-import { components } from './components';
+import type { FaultAction, NodeKind, NodeOf, Scenario } from '../model';
+import type { EdgeReport, Frame, Holdings, LiveChange, NodeFrame, NodeReport, Report } from './api';
+import { engineKindOf } from './components';
 import { EdgeRuntime } from './runtime/edge';
 import { Engine } from './runtime/engine';
 import type { NodeRuntime } from './runtime/node';
@@ -23,16 +23,28 @@ export interface Simulation {
   /** Processes every event with time ≤ min(tMs, durationMs). */
   runUntil(tMs: number): void;
   runToEnd(): void;
+  /**
+   * Stops the sources (clients, probes) and runs until no event is left, past the
+   * duration if need be, so that everything in flight finishes. For tests of conservation.
+   */
+  drain(): void;
+  /** What the run still holds (see {@link Holdings}). */
+  holdings(): Holdings;
   /** Aggregates since the previous frame (or since the start). */
   takeFrame(): Frame;
   report(wallMs?: number): Report;
   applyChange(change: LiveChange): void;
 }
 
-export type FaultAction = 'crash' | 'recover' | 'slow' | 'partition' | 'heal';
+/** A record without a prototype: any id, `__proto__` and `constructor` included, is a plain key. */
+function dict<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
 
 export class SimulationRun implements Simulation {
   private readonly engine: Engine;
+  private readonly nodeById = new Map<string, NodeRuntime>();
+  private readonly edgeById = new Map<string, EdgeRuntime>();
   private lastFrameT = 0;
 
   constructor(private readonly scenario: Scenario, overrides: SimulationOverrides = {}) {
@@ -40,21 +52,23 @@ export class SimulationRun implements Simulation {
     const durationMs = overrides.durationMs ?? scenario.durationMs;
     const warmupMs = Math.min(scenario.warmupMs, durationMs);
     const engine = (this.engine = new Engine(seed, durationMs, warmupMs));
-    const maxUsers = Math.max(1, ...scenario.nodes.map((n) => (n.kind === 'client' ? n.config.users : 1)));
+    let maxUsers = 1;
+    for (const n of scenario.nodes) if (n.kind === 'client' && n.config.users > maxUsers) maxUsers = n.config.users;
 
     scenario.nodes.forEach((node, i) => {
-      const make = components[node.kind];
-      if (make === null) throw new Error(`${node.kind} is not simulated`);
-      const runtime = make(engine, i, node, { maxUsers });
+      const create = engineKindOf(node as NodeOf<NodeKind>).create;
+      if (create === null) throw new Error(`${node.kind} is not simulated`);
+      const runtime = create(engine, i, node as never, { maxUsers });
       engine.nodes.push(runtime);
-      engine.nodeById.set(node.id, runtime);
+      this.nodeById.set(node.id, runtime);
     });
     scenario.edges.forEach((e, i) => {
-      const from = engine.nodeById.get(e.from)!;
-      const to = engine.nodeById.get(e.to)!;
+      const from = this.nodeById.get(e.from)!;
+      const to = this.nodeById.get(e.to)!;
       const edge = new EdgeRuntime(engine, i, e.id, from, to, e.config, engine.rng(e.id, 'latency'));
+      edge.fromIndex = from.outEdges.length;
       engine.edges.push(edge);
-      engine.edgeById.set(e.id, edge);
+      this.edgeById.set(e.id, edge);
       from.outEdges.push(edge);
       to.inEdges.push(edge);
     });
@@ -85,9 +99,31 @@ export class SimulationRun implements Simulation {
     this.engine.runUntil(this.engine.durationMs);
   }
 
+  drain(): void {
+    this.engine.drain();
+  }
+
+  holdings(): Holdings {
+    const e = this.engine;
+    const h: Holdings = {
+      requests: e.requests.live,
+      calls: e.calls.live,
+      records: 0,
+      busy: 0,
+      waiting: 0,
+      permits: 0,
+      outstanding: 0,
+      events: e.queue.length,
+      inFlight: e.inFlight,
+    };
+    for (const n of e.nodes) n.addHoldings(h);
+    for (const edge of e.edges) h.permits += edge.permitsInUse;
+    return h;
+  }
+
   applyFault(action: FaultAction, target: string, instance?: number, factor = 5): void {
-    const node = this.engine.nodeById.get(target);
-    const edge = this.engine.edgeById.get(target);
+    const node = this.nodeById.get(target);
+    const edge = this.edgeById.get(target);
     switch (action) {
       case 'crash':
         node?.crash(instance);
@@ -112,20 +148,16 @@ export class SimulationRun implements Simulation {
       this.applyFault(change.action, change.target, change.instance, change.factor);
       return;
     }
-    const node = this.engine.nodeById.get(change.node);
+    const node = this.nodeById.get(change.node);
     if (node === undefined) throw new Error(`no node with id "${change.node}"`);
-    let applied = false;
-    if (change.type === 'setRps') applied = node.setRps(change.rps);
-    else if (change.type === 'setReplicas') applied = node.setReplicas(change.replicas);
-    else if (change.type === 'setAlgorithm') applied = node.setAlgorithm(change.algorithm);
-    if (!applied) throw new Error(`${change.type} does not apply to ${node.kind} "${node.id}"`);
+    if (!node.applyLive(change)) throw new Error(`${change.type} does not apply to ${node.kind} "${node.id}"`);
   }
 
   takeFrame(): Frame {
     const e = this.engine;
     const windowMs = e.now - this.lastFrameT;
     this.lastFrameT = e.now;
-    const nodes: Record<string, NodeFrame> = {};
+    const nodes = dict<NodeFrame>();
     for (const n of e.nodes) nodes[n.id] = n.frame(windowMs);
     const finished = e.windowOk + e.windowFailed;
     const h = e.windowLatency;
@@ -147,15 +179,16 @@ export class SimulationRun implements Simulation {
 
   report(wallMs = 0): Report {
     const e = this.engine;
-    const measuredMs = e.now - e.warmupMs;
-    const nodes: Record<string, NodeReport> = {};
+    const measuredMs = Math.min(e.now, e.durationMs) - e.warmupMs;
+    const nodes = dict<NodeReport>();
     const unstable: string[] = [];
     for (const n of e.nodes) {
-      const r = n.report();
+      // Each runtime reports its own kind's type (the table in components/index.ts).
+      const r = n.report() as NodeReport;
       nodes[n.id] = r;
       if (isUnstable(r)) unstable.push(n.id);
     }
-    const edges: Record<string, EdgeReport> = {};
+    const edges = dict<EdgeReport>();
     for (const edge of e.edges) edges[edge.id] = edge.report();
     return {
       version: 1,
@@ -188,7 +221,5 @@ export class SimulationRun implements Simulation {
  * the run's length.
  */
 function isUnstable(r: NodeReport): boolean {
-  if (r.kind !== 'server') return false;
-  const queued = typeof r.queueLength === 'number' ? r.queueLength : 0;
-  return r.utilization > 0.97 && (r.rejected > 0 || queued > 0);
+  return r.kind === 'server' && r.utilization > 0.97 && (r.rejected > 0 || r.queueLength > 0);
 }

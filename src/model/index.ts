@@ -75,3 +75,14 @@ export {
   MIN_TIMER_INTERVAL_MS,
 } from './fields';
 export { MAX_EDGES, MAX_FAULTS, MAX_NODES } from './scenario';
+export {
+  LINK_PATH,
+  MAX_LINK_DOCUMENT_BYTES,
+  decodeSharePayload,
+  encodeSharePayload,
+  readShareFragment,
+  shareFragment,
+  type ShareFragment,
+  type ShareLinkResult,
+} from './shareLink';
+export { exportFileName, exportScenarioText } from './documentText';

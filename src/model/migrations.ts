@@ -3,6 +3,7 @@
  * published keeps loading: each migration lifts a document one version, and
  * `migrateDocument` runs them in order from the document's own version.
  */
+import { cloneJson } from './cloneJson';
 import type { FieldError } from './errors';
 import { CURRENT_VERSION } from './scenario';
 
@@ -69,7 +70,7 @@ export function migrateDocument(
     if (!step || step.to <= v) {
       return { ok: false, error: { path: 'version', message: `version ${v} cannot be read by this app` } };
     }
-    current = { ...step.up(structuredClone(current)), version: step.to };
+    current = { ...step.up(cloneJson(current)), version: step.to };
     applied.push(step.name);
     v = step.to;
   }

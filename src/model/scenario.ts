@@ -9,7 +9,7 @@ import { MAX_COORDINATE, MAX_DURATION_MS, id, list, number, strict, text, wholeN
 
 /** The most nodes, edges and faults one document holds: a canvas far larger than anyone draws. */
 export const MAX_NODES = 10_000;
-export const MAX_EDGES = 50_000;
+export const MAX_EDGES = 20_000;
 export const MAX_FAULTS = 10_000;
 import { kindDefinitions, NODE_KINDS, type NodeKind } from './kinds';
 import { checkReferences } from './references';

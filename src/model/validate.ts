@@ -3,6 +3,7 @@
  * against the schema, and report every invalid field at once.
  */
 import { DOCUMENT_PATH, formatErrors, issueMessage, toFieldErrors, type FieldError } from './errors';
+import { findForbiddenKeys } from './forbiddenKeys';
 import { findJsonSyntaxError } from './jsonSyntax';
 import { migrateDocument } from './migrations';
 import { escapeInvisible } from './printable';
@@ -16,6 +17,8 @@ export type ParseResult =
 
 /** Validates a parsed JSON value as a scenario document of any published version. */
 export function parseScenario(input: unknown): ParseResult {
+  const forbidden = findForbiddenKeys(input);
+  if (forbidden.length > 0) return { ok: false, errors: forbidden };
   const migrated = migrateDocument(input);
   if (!migrated.ok) {
     const { error } = migrated;

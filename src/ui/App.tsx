@@ -3,14 +3,19 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { Inspector } from './inspector/Inspector';
-import { simulation, useDocument } from './store';
+import { FileDropZone } from './library/FileDropZone';
+import { PasteToOpen } from './library/PasteToOpen';
+import { useWork } from './library/workStore';
+import { simulation } from './store';
+import { DocumentBar } from './toolbar/DocumentBar';
 import { Palette } from './toolbar/Palette';
 import { RunControls } from './toolbar/RunControls';
 
 const ChartsPanel = lazy(() => import('./charts/ChartsPanel'));
 
 export function App() {
-  const name = useDocument((s) => s.scenario.name);
+  // Another design opened: a fresh canvas fits its view to it.
+  const openCount = useWork((s) => s.openCount);
   useEffect(() => {
     // Build the first run at once, so its duration and any problems show before Play.
     void simulation.load();
@@ -19,20 +24,14 @@ export function App() {
     <ReactFlowProvider>
       <div className="app">
         <header className="topbar">
-          <div className="brand">
-            <span className="logo" aria-hidden>
-              ◆
-            </span>
-            archsim
-            <span className="scenario-name" data-testid="scenario-name">
-              {name}
-            </span>
-          </div>
+          <DocumentBar />
           <RunControls />
         </header>
         <Palette />
         <main className="workspace">
-          <Canvas />
+          <FileDropZone>
+            <Canvas key={openCount} />
+          </FileDropZone>
         </main>
         <Inspector />
         <footer className="bottom">
@@ -40,6 +39,7 @@ export function App() {
             <ChartsPanel />
           </Suspense>
         </footer>
+        <PasteToOpen />
       </div>
     </ReactFlowProvider>
   );

@@ -3,12 +3,18 @@
  * document to the end in a fresh simulation worker, the same code path as the app, and gives
  * the report. Used to check that the browser and Node produce the same numbers.
  */
-import { formatErrors, parseScenario } from '../model';
+import { formatErrors, parseScenario, type Scenario } from '../model';
+import { useDocument } from './store/documentStore';
+import { archiveOrNull } from './store/persistence';
 import { connectSimWorker } from '../worker/connect';
 import type { Report } from '../worker/protocol';
 
 export interface ArchsimTestHook {
   runScenarioToEnd(document: unknown): Promise<Report>;
+  /** The document on the canvas, as the app holds it. */
+  currentDocument(): Scenario;
+  /** The autosaved work's document text as stored (null when none or no storage). */
+  savedDocumentText(): Promise<string | null>;
 }
 
 async function runScenarioToEnd(document: unknown): Promise<Report> {
@@ -27,5 +33,9 @@ async function runScenarioToEnd(document: unknown): Promise<Report> {
 }
 
 export function installTestHook(): void {
-  (window as unknown as { __archsim: ArchsimTestHook }).__archsim = { runScenarioToEnd };
+  (window as unknown as { __archsim: ArchsimTestHook }).__archsim = {
+    runScenarioToEnd,
+    currentDocument: () => useDocument.getState().scenario,
+    savedDocumentText: async () => (await archiveOrNull()?.readWork())?.text ?? null,
+  };
 }

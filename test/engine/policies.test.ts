@@ -7,6 +7,7 @@ import { loadBalancingPolicies, type BalancerState } from '../../src/engine/poli
 function state(n: number, patch: Partial<BalancerState> = {}): BalancerState {
   return {
     n,
+    active: Int32Array.from({ length: n }, (_, i) => i),
     healthy: new Uint8Array(n).fill(1),
     outstanding: new Int32Array(n),
     latencyEwma: new Float64Array(n),

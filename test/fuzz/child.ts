@@ -3,13 +3,12 @@
  * text crosses the pipe), checks it and answers with the result or the crash's stack.
  */
 import { checkCase, type CheckOptions } from './check';
-import { hostileCase, type HostileOptions } from './hostile';
+import { hostileCase } from './hostile';
 
 export interface Job {
   seed: number;
   index: number;
   check: CheckOptions;
-  hostile: HostileOptions;
 }
 
 export type Answer =
@@ -21,7 +20,7 @@ process.on('message', (job: Job) => {
   let stage: 'generate' | 'check' = 'generate';
   let answer: Answer;
   try {
-    const c = hostileCase(job.seed, job.index, job.hostile);
+    const c = hostileCase(job.seed, job.index);
     kind = c.kind;
     stage = 'check';
     const result = checkCase(c.text, job.check);

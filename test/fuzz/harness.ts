@@ -9,7 +9,6 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Answer, Job } from './child';
 import type { CheckOptions } from './check';
-import type { HostileOptions } from './hostile';
 
 export interface FuzzOptions {
   cases: number;
@@ -21,7 +20,6 @@ export interface FuzzOptions {
   /** Heap limit of each worker, MB: dying of it is a budget breach (default 2048). */
   workerHeapMb?: number;
   check?: Partial<CheckOptions>;
-  hostile?: HostileOptions;
   /** Called after each case with the number done. */
   onProgress?: (done: number) => void;
 }
@@ -62,7 +60,6 @@ export function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const heapMb = options.workerHeapMb ?? 2048;
   const check: CheckOptions = { runWallMs: 200, ...options.check };
-  const hostile = options.hostile ?? {};
   const started = Date.now();
   const s: FuzzSummary = {
     tried: 0,
@@ -154,7 +151,7 @@ export function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
           return;
         }
         current = next++;
-        const job: Job = { seed: options.seed, index: current, check, hostile };
+        const job: Job = { seed: options.seed, index: current, check };
         child.send(job);
         timer = setTimeout(() => {
           // A hang: the case did not finish in time. Kill the worker and go on with a new one.

@@ -5,7 +5,7 @@
  * Classes (the share of cases in brackets):
  * - mutant (45%): a valid document from the fast-check arbitraries (runnable or over every
  *   kind) with one to four mutations: an extreme number, a hostile value, an added, renamed or
- *   removed key, an id renamed everywhere to a name an object already has (`constructor`),
+ *   removed key, an id renamed everywhere to a name an object already has (`__proto__`, `constructor`),
  *   an edge retargeted, a node or edge duplicated;
  * - extreme (12%): a runnable document with many numbers set to notable values at and just
  *   past the bounds (0, 1e-9, 5e-324, 1e6, 1e6 + 1, 1e7, 2^53, 1e15, 1e308, …);
@@ -31,29 +31,6 @@ export interface HostileCase {
   label: string;
   text: string;
 }
-
-export interface HostileOptions {
-  /**
-   * Also generate the classes that hit engine bugs whose fixes are pending (see
-   * {@link PENDING}); off by default so `npm test` stays green until they land.
-   */
-  includePending?: boolean;
-}
-
-/**
- * Engine-side findings whose fixes are pending in the kernel rewrite (src/engine, owned by the
- * lead): the generator avoids exactly these classes unless `includePending` is set.
- * - protoId: a node or edge whose id is `__proto__` runs but is missing from the report
- *   (`report[id] = …` sets the prototype) — issue 11, "ids that are not plain keys".
- */
-export const PENDING = {
-  protoId: '__proto__',
-  /**
-   * deepChain: the runnable check's cycle search recurses once per node, so a valid chain of
-   * 6,000 servers overflows the stack — issue 11, "the cycle check made iterative".
-   */
-  deepChain: 6000,
-} as const;
 
 /** mulberry32: a small seeded generator for the choices (fast-check makes the documents). */
 function rngFor(seed: number, index: number): () => number {
@@ -102,7 +79,7 @@ const NOTABLE_NUMBERS = [
 const CONTROL = ['\u0000', '\u0007', '\u0008', '\u001b', '\u001b[31m', '\u001b]0;owned\u0007', '\r', '\n', '\u007f', '\u0085', '\u009b', '\u200b', '\u200e', '\u202e', '\u2028', '\u2066', '\ufeff', '\ud800', '\udfff'];
 const PROTO_NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf', '__lookupSetter__'];
 /** Ids that match the id pattern and are names an object already has. */
-const PROTO_IDS = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf', 'prototype', '__lookupSetter__'];
+const PROTO_IDS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf', 'prototype', '__lookupSetter__'];
 
 function controlString(r: Rand): string {
   let s = '';
@@ -207,7 +184,7 @@ function renameId(doc: any, from: string, to: string): void {
   for (const f of objectsIn(doc.faults)) if (f.target === from) f.target = to;
 }
 
-function mutate(doc: any, r: Rand, options: HostileOptions): string {
+function mutate(doc: any, r: Rand): string {
   const { slots, objects } = slotsOf(doc);
   const numeric = slots.filter((s) => typeof valueAt(s) === 'number');
   switch (int(r, 0, 7)) {
@@ -241,9 +218,8 @@ function mutate(doc: any, r: Rand, options: HostileOptions): string {
     case 4: {
       const ids = [...objectsIn(doc.nodes), ...objectsIn(doc.edges)].map((x: { id: unknown }) => String(x.id));
       if (ids.length === 0) return 'no ids';
-      const names = options.includePending ? [...PROTO_IDS, PENDING.protoId] : PROTO_IDS;
       const from = pick(r, ids);
-      const to = pick(r, names);
+      const to = pick(r, PROTO_IDS);
       renameId(doc, from, to);
       return `renamed ${from} to ${to}`;
     }
@@ -275,11 +251,11 @@ function mutate(doc: any, r: Rand, options: HostileOptions): string {
 
 /* ---------- the classes ---------- */
 
-function mutant(seed: number, r: Rand, options: HostileOptions): { label: string; text: string } {
+function mutant(seed: number, r: Rand): { label: string; text: string } {
   const doc = baseDoc(seed, r, r() < 0.6);
   const labels: string[] = [];
   const n = pick(r, [1, 1, 1, 1, 2, 2, 2, 3, 4]);
-  for (let k = 0; k < n; k++) labels.push(mutate(doc, r, options));
+  for (let k = 0; k < n; k++) labels.push(mutate(doc, r));
   return { label: labels.join('; '), text: JSON.stringify(doc) };
 }
 
@@ -316,7 +292,7 @@ function syntax(seed: number, r: Rand): { label: string; text: string } {
   }
 }
 
-function proto(seed: number, r: Rand, options: HostileOptions): { label: string; text: string } {
+function proto(seed: number, r: Rand): { label: string; text: string } {
   const doc = baseDoc(seed, r, r() < 0.7);
   const { objects } = slotsOf(doc);
   const done: string[] = [];
@@ -341,9 +317,8 @@ function proto(seed: number, r: Rand, options: HostileOptions): { label: string;
       }
       default: {
         const ids = [...objectsIn(doc.nodes), ...objectsIn(doc.edges)].map((x: { id: string }) => x.id);
-        const names = options.includePending ? [...PROTO_IDS, PENDING.protoId] : PROTO_IDS;
         ids.forEach((id: string, j: number) => {
-          if (j < names.length && r() < 0.7) renameId(doc, id, names[j]);
+          if (j < PROTO_IDS.length && r() < 0.7) renameId(doc, id, PROTO_IDS[j]);
         });
         done.push('prototype names as ids');
       }
@@ -417,7 +392,7 @@ function numbers(seed: number, r: Rand): { label: string; text: string } {
   return { label: `the number ${literal}`, text: JSON.stringify(doc).replace(marker, literal) };
 }
 
-function bomb(seed: number, r: Rand, options: HostileOptions): { label: string; text: string } {
+function bomb(seed: number, r: Rand): { label: string; text: string } {
   const doc: any = baseDoc(seed, r, true);
   switch (int(r, 0, 6)) {
     case 0: {
@@ -429,8 +404,7 @@ function bomb(seed: number, r: Rand, options: HostileOptions): { label: string; 
     }
     case 1: {
       // A chain of servers behind one client: valid, runnable and as deep as the node limit.
-      // Past ~5,000 the engine's recursive cycle check overflows the stack (PENDING.deepChain).
-      const n = options.includePending ? pick(r, [2000, 6000, 9999]) : pick(r, [500, 2000]);
+      const n = pick(r, [2000, 6000, 9999]);
       doc.nodes = [{ id: 'c', kind: 'client', config: { rps: 1 } }, ...Array.from({ length: n }, (_, k) => ({ id: `s${k}`, kind: 'server' }))];
       doc.edges = Array.from({ length: n }, (_, k) => ({ id: `e${k}`, from: k === 0 ? 'c' : `s${k - 1}`, to: `s${k}`, config: { latency: 0 } }));
       doc.faults = [];
@@ -481,7 +455,7 @@ const CLASSES: [CaseClass, number][] = [
 ];
 
 /** The hostile case `index` of the run seeded `seed`. */
-export function hostileCase(seed: number, index: number, options: HostileOptions = {}): HostileCase {
+export function hostileCase(seed: number, index: number): HostileCase {
   const r = rngFor(seed, index);
   let ticket = r() * 100;
   let kind: CaseClass = 'mutant';
@@ -494,19 +468,19 @@ export function hostileCase(seed: number, index: number, options: HostileOptions
   }
   const made =
     kind === 'mutant'
-      ? mutant(seed, r, options)
+      ? mutant(seed, r)
       : kind === 'extreme'
         ? extreme(seed, r)
         : kind === 'syntax'
           ? syntax(seed, r)
           : kind === 'proto'
-            ? proto(seed, r, options)
+            ? proto(seed, r)
             : kind === 'control'
               ? control(seed, r)
               : kind === 'deep'
                 ? deep(r)
                 : kind === 'numbers'
                   ? numbers(seed, r)
-                  : bomb(seed, r, options);
+                  : bomb(seed, r);
   return { index, kind, ...made };
 }

@@ -51,13 +51,14 @@ describe('timers that repeat have a lower bound', () => {
     expect(refuse((d) => (d.nodes[1].config.healthCheck = { intervalMs: 1 }))).toEqual([]);
   });
 
-  it('so are autoscale.evaluateEveryMs, windows and write-back flushes below 1 ms', () => {
+  it('so are autoscale.evaluateEveryMs, breaker windows and write-back flushes below 1 ms; lazy limiter windows below 1 µs', () => {
     expect(refuse((d) => (d.nodes[2].config.autoscale = { evaluateEveryMs: 1e-3 }))).toEqual([
       'nodes[2].config.autoscale.evaluateEveryMs: must be a number ≥ 1',
     ]);
     expect(refuse((d) => d.nodes.push({ id: 'rl', kind: 'rateLimiter', config: { windowMs: 5e-324 } }))).toEqual([
-      'nodes[5].config.windowMs: must be a number ≥ 1',
+      'nodes[5].config.windowMs: must be a number ≥ 0.001',
     ]);
+    expect(refuse((d) => d.nodes.push({ id: 'rl', kind: 'rateLimiter', config: { windowMs: 0.1 * 3 } }))).toEqual([]);
     expect(refuse((d) => (d.edges[2].config = { circuitBreaker: { windowMs: 0.01 } }))).toEqual([
       'edges[2].config.circuitBreaker.windowMs: must be a number ≥ 1',
     ]);

@@ -256,7 +256,7 @@ describe('test/fixtures/limits.json: every bound at its limit', () => {
     const parsed = parseScenarioText(text);
     if (!parsed.ok) throw new Error(formatErrors(parsed.errors, 20));
     const s = parsed.scenario;
-    expect([s.nodes.length, s.edges.length, s.faults.length]).toEqual([10_000, 50_000, 10_000]);
+    expect([s.nodes.length, s.edges.length, s.faults.length]).toEqual([10_000, 20_000, 10_000]);
     expect(s.durationMs).toBe(86_400_000);
     expect(checkRunnable(s)).toEqual([]);
   });

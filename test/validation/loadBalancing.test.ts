@@ -1,4 +1,5 @@
 /** Load balancing through the whole engine: real requests through a real balancer. */
+import { nodeReport } from '../../src/engine';
 import { describe, expect, it } from 'vitest';
 import { build, run } from '../helpers';
 
@@ -84,14 +85,14 @@ function replicated(algorithm: string, opts: { lb?: Record<string, unknown>; ser
 describe('hashing', () => {
   it('ip-hash keeps each user on one instance: in-memory sessions never miss', () => {
     const r = run(replicated('ip-hash', { users: 200 }));
-    expect(r.nodes.web.sessionMisses).toBe(0);
+    expect(nodeReport(r, 'web', 'server').sessionMisses).toBe(0);
     // and the users really are spread, not all on one instance
     for (const c of served(r)) expect(c).toBeGreaterThan(0.1 * r.requests.generated);
   });
 
   it('consistent-hash on user keeps each user on one instance', () => {
     const r = run(replicated('consistent-hash', { users: 200 }));
-    expect(r.nodes.web.sessionMisses).toBe(0);
+    expect(nodeReport(r, 'web', 'server').sessionMisses).toBe(0);
     for (const c of served(r)) expect(c).toBeGreaterThan(0.05 * r.requests.generated);
   });
 });
@@ -99,7 +100,7 @@ describe('hashing', () => {
 describe('in-memory sessions', () => {
   // 100 users, ~6,000 requests: almost every request comes from a returning user.
   const doc = (algorithm: string, lb: Record<string, unknown> = {}) => replicated(algorithm, { users: 100, lb });
-  const misses = (r: ReturnType<typeof run>) => r.nodes.web.sessionMisses as number;
+  const misses = (r: ReturnType<typeof run>) => nodeReport(r, 'web', 'server').sessionMisses;
 
   it('round robin over 4 instances misses about three sessions in four', () => {
     const r = run(doc('round-robin'));

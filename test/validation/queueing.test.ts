@@ -3,6 +3,7 @@
  * independent replications with fixed seeds; the tolerance is 4 standard errors of that
  * estimate (plus the histogram's 0.4% for percentiles), so a real bias fails and noise does not.
  */
+import { nodeReport } from '../../src/engine';
 import { describe, expect, it } from 'vitest';
 import { erlangC, replicate, run, seeds, station } from '../helpers';
 
@@ -85,12 +86,12 @@ describe("Little's law at a server", () => {
     const doc = station({ rps: 150, c: 2, service: { dist: 'erlang', meanMs: 10, k: 2 }, durationMs: 200_000, warmupMs: 0 });
     (doc.nodes[1].config as Record<string, unknown>).errorRate = 0.1;
     const r = run(doc, { seed: 5 });
-    const web = r.nodes.web;
+    const web = nodeReport(r, 'web', 'server');
     const lambda = web.arrivals / r.simulatedMs; // admitted per ms: nothing is rejected here
     expect(web.rejected).toBe(0);
     // The same sample path on both sides: only the requests in flight at the end differ.
     within(web.meanQueueLength, lambda * web.meanWaitMs, 0.01 * web.meanQueueLength);
-    within(web.meanInSystem as number, lambda * web.meanResponseMs, 0.01 * (web.meanInSystem as number));
+    within(web.meanInSystem, lambda * web.meanResponseMs, 0.01 * web.meanInSystem);
     // Busy workers = λ · E[S]: the utilisation law.
     within(web.utilization * 2, lambda * 10, 0.03 * lambda * 10);
   });

@@ -3,17 +3,23 @@
  * step over time; each request gets a user, a key, an op and a path from its own stream.
  */
 import type { ClientConfig } from '../../model';
-import type { NodeFrame, NodeReport } from '../api';
+import type { NodeFrame, NodeLiveChange, NodeReportBase } from '../api';
 import { keySampler, WeightedIndex, type IndexSampler } from '../core/keyDistribution';
 import type { Rng } from '../core/rng';
 import type { Engine } from '../runtime/engine';
 import { NodeRuntime } from '../runtime/node';
 import { ERROR, OK, READ, REJECTED, WRITE, type Call } from '../runtime/request';
-import { log } from '../core/detMath';
+import { standardExponential } from '../core/ziggurat';
 
 const ARRIVAL = 1;
 
-export class ClientRuntime extends NodeRuntime {
+export interface ClientReport extends NodeReportBase {
+  kind: 'client';
+  /** Requests created (measured ones), the same as `arrivals`. */
+  generated: number;
+}
+
+export class ClientRuntime extends NodeRuntime<ClientReport> {
   private rps: number;
   private readonly poisson: boolean;
   private readonly users: number;
@@ -28,6 +34,13 @@ export class ClientRuntime extends NodeRuntime {
   private readonly pathRng: Rng;
   /** Identifies the one pending arrival event; a rate change invalidates the old one. */
   private arrivalToken = 0;
+  /**
+   * Constant arrivals: the k-th after (re)starting at `origin` is at origin + k·1000/rps,
+   * computed afresh each time, so 10 s at 300 rps is exactly 3,000 arrivals (repeated
+   * addition of a rounded gap drifts and loses one).
+   */
+  private origin = 0;
+  private k = 0;
   private up = true;
 
   constructor(
@@ -56,33 +69,49 @@ export class ClientRuntime extends NodeRuntime {
     for (const step of this.config.rateSchedule) {
       this.engine.at(step.atMs, () => this.setRps(step.rps));
     }
-    this.scheduleNext();
+    this.restart();
   }
 
-  override setRps(rps: number): boolean {
-    this.rps = rps;
-    this.arrivalToken++;
-    this.scheduleNext();
+  override applyLive(change: NodeLiveChange): boolean {
+    if (change.type !== 'setRps') return false;
+    this.setRps(change.rps);
     return true;
+  }
+
+  private setRps(rps: number): void {
+    this.rps = rps;
+    this.restart();
+  }
+
+  override stopSources(): void {
+    this.rps = 0;
+    this.arrivalToken = (this.arrivalToken + 1) | 0;
+  }
+
+  private restart(): void {
+    this.arrivalToken = (this.arrivalToken + 1) | 0;
+    this.origin = this.engine.now;
+    this.k = 0;
+    this.scheduleNext();
   }
 
   override crash(): void {
     this.up = false;
-    this.arrivalToken++;
+    this.arrivalToken = (this.arrivalToken + 1) | 0;
   }
 
   override recover(): void {
     if (this.up) return;
     this.up = true;
-    this.arrivalToken++;
-    this.scheduleNext();
+    this.restart();
   }
 
   private scheduleNext(): void {
-    if (this.rps <= 0 || !this.up) return;
-    const meanGapMs = 1000 / this.rps;
-    const gap = this.poisson ? -meanGapMs * log(1 - this.arrivalRng.next()) : meanGapMs;
-    this.engine.queue.schedule(this.engine.now + gap, this, ARRIVAL, null, this.arrivalToken);
+    if (this.rps <= 0 || !this.up || this.engine.draining) return;
+    const t = this.poisson
+      ? this.engine.now + (1000 / this.rps) * standardExponential(this.arrivalRng)
+      : this.origin + (++this.k * 1000) / this.rps;
+    this.engine.queue.schedule(t, this, ARRIVAL, null, this.arrivalToken);
   }
 
   override handleEvent(code: number, _obj: unknown, arg: number): void {
@@ -93,11 +122,11 @@ export class ClientRuntime extends NodeRuntime {
 
   private generate(): void {
     const engine = this.engine;
-    const req = engine.requests.acquire();
+    const edge = this.outEdges[0];
+    const req = engine.requests.acquire(engine.now >= engine.warmupMs);
     req.createdAt = engine.now;
-    const timeoutMs = this.outEdges[0].timeoutMs;
+    const timeoutMs = edge.timeoutMs;
     req.deadline = timeoutMs !== null ? engine.now + timeoutMs : Infinity;
-    req.measured = engine.now >= engine.warmupMs;
     req.user = Math.floor(this.userRng.next() * this.users);
     req.key = this.keys.sample(this.keyRng);
     req.op = this.writeFraction > 0 && this.opRng.next() < this.writeFraction ? WRITE : READ;
@@ -107,15 +136,15 @@ export class ClientRuntime extends NodeRuntime {
       this.arrivals++;
       engine.generated++;
     }
-    const call = engine.calls.acquire(req, this.outEdges[0], null);
+    const call = engine.calls.acquire(req, edge, null);
     // The call now holds the request; the client's own hold ends here.
     engine.requests.release(req);
-    engine.send(call);
+    edge.send(call);
   }
 
   /** Clients make calls and never serve them (the runnability check forbids edges into one). */
   override receive(call: Call): void {
-    this.engine.respond(call, ERROR);
+    call.edge.answer(call, ERROR);
   }
 
   override onResponse(call: Call): void {
@@ -127,10 +156,8 @@ export class ClientRuntime extends NodeRuntime {
     this.engine.finishRequest(call);
   }
 
-  override report(): NodeReport {
-    const r = this.baseReport();
-    r.generated = this.arrivals;
-    return r;
+  override report(): ClientReport {
+    return { ...this.baseReport('client'), generated: this.arrivals };
   }
 
   override frame(_windowMs: number): NodeFrame {

@@ -1,8 +1,12 @@
 /**
- * The behaviour of each node kind, once. A kind mapped to null is valid in documents but not
- * simulated yet: the engine refuses to run it with a message rather than fake it.
+ * The engine's table of node kinds: how each is built, what makes it runnable, how many
+ * instances it can have. Typed over every kind with a mapped type, so each descriptor sees
+ * its own config type and a kind missing here is a compile error. A kind whose `create` is
+ * null is valid in documents but not simulated yet: the engine refuses to run it with a
+ * message rather than fake it.
  */
-import type { NodeKind, NodeOf, ScenarioNode } from '../../model';
+import { kindDefinitions, type NodeKind, type NodeOf, type ScenarioEdge } from '../../model';
+import type { NodeReportBase, UnsimulatedReport } from '../api';
 import type { Engine } from '../runtime/engine';
 import type { NodeRuntime } from '../runtime/node';
 import { ClientRuntime } from './client';
@@ -14,18 +18,83 @@ export interface BuildContext {
   maxUsers: number;
 }
 
-export type ComponentFactory = (engine: Engine, index: number, node: ScenarioNode, ctx: BuildContext) => NodeRuntime;
+/** A node's edges in the document, for runnability checks. */
+export interface NodeWiring {
+  out: readonly ScenarioEdge[];
+  in: readonly ScenarioEdge[];
+}
 
-export const components = {
-  client: (e, i, n, _ctx) => new ClientRuntime(e, i, n.id, (n as NodeOf<'client'>).config),
-  loadBalancer: (e, i, n, ctx) =>
-    new LoadBalancerRuntime(e, i, n.id, (n as NodeOf<'loadBalancer'>).config, ctx.maxUsers),
-  server: (e, i, n, ctx) =>
-    new ServerRuntime(e, i, n.id, (n as NodeOf<'server'>).config, ctx.maxUsers),
-  apiGateway: null,
-  rateLimiter: null,
-  cache: null,
-  cdn: null,
-  queue: null,
-  database: null,
-} satisfies Record<NodeKind, ComponentFactory | null>;
+export interface EngineKind<K extends NodeKind> {
+  /** Builds the node's runtime; null while the kind is not simulated. */
+  create: ((engine: Engine, index: number, node: NodeOf<K>, ctx: BuildContext) => NodeRuntime<NodeReportBase & { kind: K }>) | null;
+  /** What keeps a valid node of this kind from running, one message per problem. */
+  check(node: NodeOf<K>, wiring: NodeWiring): string[];
+  /** How many instances a fault can name (instance numbers 0 … n − 1) over the whole run. */
+  maxInstances(node: NodeOf<K>): number;
+}
+
+const single = () => 1;
+const nothing = () => [];
+
+function notSimulated<K extends NodeKind>(): EngineKind<K> & { create: null } {
+  return { create: null, check: nothing, maxInstances: single };
+}
+
+export const engineKinds = {
+  client: {
+    create: (e, i, n) => new ClientRuntime(e, i, n.id, n.config),
+    check(n, w) {
+      const problems: string[] = [];
+      if (w.out.length === 0) problems.push(`client "${n.id}" has no outgoing edge: connect it to where its requests go`);
+      if (w.out.length > 1) {
+        problems.push(`client "${n.id}" has ${w.out.length} outgoing edges: a client sends down a single edge (put a load balancer in between)`);
+      }
+      if (w.in.length > 0) problems.push(`client "${n.id}" cannot receive calls (edge "${w.in[0].id}" points at it)`);
+      return problems;
+    },
+    maxInstances: single,
+  },
+  loadBalancer: {
+    create: (e, i, n, ctx) => new LoadBalancerRuntime(e, i, n.id, n.config, ctx.maxUsers),
+    check: (n, w) =>
+      w.out.length === 0 ? [`load balancer "${n.id}" has no outgoing edge: connect it to the servers it spreads requests over`] : [],
+    maxInstances: single,
+  },
+  server: {
+    create: (e, i, n, ctx) => new ServerRuntime(e, i, n.id, n.config, ctx.maxUsers),
+    check: (n) =>
+      n.config.autoscale !== null
+        ? [`node "${n.id}": autoscale is not simulated yet in this version of archsim (use scaleSchedule)`]
+        : [],
+    maxInstances: (n) => n.config.scaleSchedule.reduce((m, s) => Math.max(m, s.replicas), n.config.replicas),
+  },
+  apiGateway: notSimulated(),
+  rateLimiter: notSimulated(),
+  cache: notSimulated(),
+  cdn: notSimulated(),
+  queue: notSimulated(),
+  database: notSimulated(),
+} satisfies { [K in NodeKind]: EngineKind<K> };
+
+type Descriptors = typeof engineKinds;
+
+/** The report of a kind: what its component's `report()` returns. */
+export type KindReport<K extends NodeKind> = Descriptors[K]['create'] extends (...args: never[]) => infer Runtime
+  ? Runtime extends NodeRuntime<infer R>
+    ? R
+    : never
+  : UnsimulatedReport<K>;
+
+/** The descriptor of a node's own kind, with the node's type kept. */
+export function engineKindOf<K extends NodeKind>(node: NodeOf<K>): EngineKind<K> {
+  return (engineKinds as { [J in NodeKind]: EngineKind<J> })[node.kind as K];
+}
+
+/** Whether the engine simulates the kind in this version. */
+export function isSimulated(kind: NodeKind): boolean {
+  return engineKinds[kind].create !== null;
+}
+
+export function notSimulatedMessage(id: string, kind: NodeKind): string {
+  return `node "${id}" (${kindDefinitions[kind].label}): this kind is not simulated yet in this version of archsim`;
+}

@@ -1,44 +1,64 @@
 /**
- * server — replicas × concurrency workers, each instance with its own FIFO queue
+ * server — replicas × concurrency workers, each instance a station with its own FIFO queue
  * (SPEC §3.2). After its own work a request calls every downstream edge, sequentially or in
  * parallel; with blocking io the worker is held meanwhile, with async io it is freed.
  */
 import type { ServerConfig } from '../../model';
-import type { NodeFrame, NodeReport } from '../api';
+import type { Holdings, InstanceReport, NodeFrame, NodeLiveChange, NodeReportBase } from '../api';
 import { compileDuration, type Sampler } from '../core/distributions';
 import type { Rng } from '../core/rng';
 import { TimeAverage } from '../metrics/timeAverage';
-import { CallQueue } from '../runtime/callQueue';
 import type { EdgeRuntime } from '../runtime/edge';
 import type { Engine } from '../runtime/engine';
 import { NodeRuntime } from '../runtime/node';
 import { ERROR, OK, REJECTED, type Call, type Outcome } from '../runtime/request';
+import { FULL, STARTED, Station } from '../runtime/station';
+import { Job, JobPool } from './job';
 import { SessionTable } from './sessions';
 
 const SERVICE_DONE = 1;
+
+export interface ServerInstanceReport extends InstanceReport {
+  up: boolean;
+}
+
+export interface ServerReport extends NodeReportBase {
+  kind: 'server';
+  instances: ServerInstanceReport[];
+  /** Time-averaged requests in the node (waiting or in service). */
+  meanInSystem: number;
+  /** Requests waiting at the end. */
+  queueLength: number;
+  /** Instances in rotation at the end. */
+  replicas: number;
+  sessionMisses: number;
+}
 
 class Instance {
   up = true;
   /** Bumped by a crash: sessions stored under an older epoch are lost. */
   epoch = 0;
-  busy = 0;
   slowFactor = 1;
   /** Completions (ok or error) of measured requests. */
   served = 0;
-  readonly queue = new CallQueue();
-  readonly busyTally: TimeAverage;
-  /** Calls started here and not yet finished (in service or waiting on downstream). */
-  activeHead: Call | null = null;
+  readonly station: Station<Job>;
+  /** Jobs started here and not yet finished (in service or waiting on downstream calls). */
+  activeHead: Job | null = null;
 
-  constructor(engine: Engine) {
-    this.busyTally = engine.tally(new TimeAverage());
+  constructor(
+    engine: Engine,
+    readonly number: number,
+    concurrency: number,
+    queueCapacity: number,
+  ) {
+    this.station = new Station<Job>(engine, concurrency, queueCapacity);
   }
 }
 
-export class ServerRuntime extends NodeRuntime {
+export class ServerRuntime extends NodeRuntime<ServerReport> {
   private readonly instances: Instance[] = [];
   /** Instances in rotation; those at or above are retired by scaling down and drain. */
-  private activeCount: number;
+  private activeCount = 0;
   private readonly concurrency: number;
   private readonly queueCapacity: number;
   private readonly serviceTime: Sampler;
@@ -51,13 +71,15 @@ export class ServerRuntime extends NodeRuntime {
   private readonly errorRng: Rng;
   private nodeSlowFactor = 1;
   private nextInstance = 0;
+  private readonly jobs = new JobPool();
 
-  private readonly busyAll: TimeAverage;
-  private readonly queueAll: TimeAverage;
-  private readonly inSystem: TimeAverage;
+  /**
+   * Async io: jobs that gave their worker back and wait for downstream answers. In the
+   * system = waiting + in service + these, so no tally of its own is needed.
+   */
+  private readonly awaiting: TimeAverage;
+  /** Workers in service (instances in rotation plus retired ones still draining). */
   private readonly workers: TimeAverage;
-  private waitSum = 0;
-  private waitCount = 0;
   private responseSum = 0;
   private responseCount = 0;
   private sessionMisses = 0;
@@ -74,13 +96,22 @@ export class ServerRuntime extends NodeRuntime {
     this.sessions = config.sessions === 'in-memory' ? new SessionTable(maxUsers) : null;
     this.serviceRng = engine.rng(id, 'service');
     this.errorRng = engine.rng(id, 'errors');
-    this.busyAll = engine.tally(new TimeAverage());
-    this.queueAll = engine.tally(new TimeAverage());
-    this.inSystem = engine.tally(new TimeAverage());
+    this.awaiting = engine.tally(new TimeAverage());
     this.workers = engine.tally(new TimeAverage());
-    this.activeCount = 0;
     this.resize(config.replicas);
     for (const step of config.scaleSchedule) engine.at(step.atMs, () => this.setReplicas(step.replicas));
+  }
+
+  override start(): void {
+    this.jobs.edges = this.outEdges.length;
+  }
+
+  override addHoldings(h: Holdings): void {
+    h.records += this.jobs.live;
+    for (const inst of this.instances) {
+      h.busy += inst.station.busy;
+      h.waiting += inst.station.waiting;
+    }
   }
 
   override get instanceCount(): number {
@@ -91,14 +122,22 @@ export class ServerRuntime extends NodeRuntime {
     return i < this.instances.length && this.instances[i].up;
   }
 
-  override setReplicas(replicas: number): boolean {
-    this.resize(replicas);
-    for (const e of this.inEdges) e.from.downstreamChanged();
+  override applyLive(change: NodeLiveChange): boolean {
+    if (change.type !== 'setReplicas') return false;
+    this.setReplicas(change.replicas);
     return true;
   }
 
+  private setReplicas(replicas: number): void {
+    if (replicas === this.activeCount) return;
+    this.resize(replicas);
+    for (const e of this.inEdges) e.from.downstreamChanged(e);
+  }
+
   private resize(replicas: number): void {
-    while (this.instances.length < replicas) this.instances.push(new Instance(this.engine));
+    while (this.instances.length < replicas) {
+      this.instances.push(new Instance(this.engine, this.instances.length, this.concurrency, this.queueCapacity));
+    }
     this.activeCount = replicas;
     this.updateCapacity();
     if (this.nextInstance >= replicas) this.nextInstance = 0;
@@ -111,8 +150,8 @@ export class ServerRuntime extends NodeRuntime {
   private updateCapacity(): void {
     let instances = this.activeCount;
     for (let i = this.activeCount; i < this.instances.length; i++) {
-      const inst = this.instances[i];
-      if (inst.busy > 0 || inst.queue.length > 0) instances++;
+      const st = this.instances[i].station;
+      if (st.busy > 0 || st.waiting > 0) instances++;
     }
     const workers = instances * this.concurrency;
     if (workers !== this.workers.value) this.workers.set(this.engine.now, workers);
@@ -120,28 +159,27 @@ export class ServerRuntime extends NodeRuntime {
 
   override receive(call: Call): void {
     const now = this.engine.now;
-    call.arrivedAt = now;
+    const measured = call.req.measured;
     this.windowArrivals++;
-    if (call.req.measured) this.arrivals++;
-    let i = call.targetInstance;
+    if (measured) this.arrivals++;
+    let i = call.instance;
     if (i < 0 || i >= this.instances.length) i = this.pickInstance();
     const inst = this.instances[i];
-    call.instance = i;
     if (!inst.up) {
       // Connection refused: the instance is down.
-      if (call.req.measured) this.errors++;
-      this.engine.respond(call, ERROR);
-    } else if (inst.busy < this.concurrency) {
-      this.inSystem.add(now, 1);
-      this.begin(call, inst);
-    } else if (inst.queue.length < this.queueCapacity) {
-      this.inSystem.add(now, 1);
-      inst.queue.push(call);
-      this.queueAll.add(now, 1);
-    } else {
-      if (call.req.measured) this.rejected++;
-      this.engine.respond(call, REJECTED);
+      if (measured) this.errors++;
+      call.edge.answer(call, ERROR);
+      return;
     }
+    const job = this.jobs.acquire(call, i, now);
+    const r = inst.station.offer(now, job, measured);
+    if (r === FULL) {
+      this.jobs.release(job);
+      if (measured) this.rejected++;
+      call.edge.answer(call, REJECTED);
+      return;
+    }
+    if (r === STARTED) this.begin(job, inst);
   }
 
   /** Without a load balancer in front, requests spread round robin over the instances that are up. */
@@ -155,120 +193,117 @@ export class ServerRuntime extends NodeRuntime {
     return 0;
   }
 
-  private begin(call: Call, inst: Instance): void {
+  /** The job holds a worker: its service starts. */
+  private begin(job: Job, inst: Instance): void {
     const now = this.engine.now;
-    inst.busy++;
-    inst.busyTally.add(now, 1);
-    this.busyAll.add(now, 1);
-    if (inst.busy === 1 && call.instance >= this.activeCount) this.updateCapacity(); // a late call to a retired instance
-    call.holdsWorker = true;
-    if (call.req.measured) {
-      this.waitSum += now - call.arrivedAt;
-      this.waitCount++;
-    }
+    job.holdsWorker = true;
+    if (inst.station.busy === 1 && inst.number >= this.activeCount) this.updateCapacity(); // a late call to a retired instance
     // Link into the instance's active list.
-    call.prevActive = null;
-    call.nextActive = inst.activeHead;
-    if (inst.activeHead !== null) inst.activeHead.prevActive = call;
-    inst.activeHead = call;
+    job.prevActive = null;
+    job.nextActive = inst.activeHead;
+    if (inst.activeHead !== null) inst.activeHead.prevActive = job;
+    inst.activeHead = job;
 
     let t = this.serviceTime.sample(this.serviceRng);
     if (this.sessions !== null) {
-      const miss = this.sessions.visit(call.req.user, call.instance, inst.epoch);
-      if (miss) {
+      const req = job.call.req;
+      if (this.sessions.visit(req.user, inst.number, inst.epoch)) {
         t += this.rebuildTime.sample(this.serviceRng);
-        if (call.req.measured) this.sessionMisses++;
+        if (req.measured) this.sessionMisses++;
       }
     }
     t *= inst.slowFactor * this.nodeSlowFactor;
-    this.engine.queue.schedule(now + t, this, SERVICE_DONE, call, call.stamp);
+    this.engine.queue.schedule(now + t, this, SERVICE_DONE, job, job.gen);
   }
 
   override handleEvent(code: number, obj: unknown, arg: number): void {
     if (code !== SERVICE_DONE) return;
-    const call = obj as Call;
-    if (call.stamp !== arg) return; // abandoned by a crash
+    const job = obj as Job;
+    if (job.gen !== arg) return; // failed by a crash meanwhile
     if (this.errorRate > 0 && this.errorRng.next() < this.errorRate) {
-      this.finish(call, ERROR);
+      this.finish(job, ERROR);
       return;
     }
     const edges = this.outEdges;
     if (edges.length === 0) {
-      this.finish(call, OK);
+      this.finish(job, OK);
       return;
     }
-    if (this.asyncIo) this.releaseWorker(call, this.instances[call.instance]);
+    if (this.asyncIo) {
+      this.releaseWorker(job, this.instances[job.instance]);
+      this.awaiting.add(this.engine.now, 1);
+    }
     if (this.parallel) {
-      call.pendingChildren = edges.length;
-      for (let k = 0; k < edges.length; k++) this.callDownstream(call, edges[k]);
+      job.pendingChildren = edges.length;
+      for (let k = 0; k < edges.length; k++) this.callDownstream(job, edges[k]);
     } else {
-      call.nextEdge = 0;
-      this.callDownstream(call, edges[0]);
+      job.nextEdge = 0;
+      this.callDownstream(job, edges[0]);
     }
   }
 
-  private callDownstream(parent: Call, edge: EdgeRuntime, repeatsLeft = edge.callsPerRequest - 1): void {
-    const child = this.engine.calls.acquire(parent.req, edge, parent);
-    child.repeatsLeft = repeatsLeft;
-    this.engine.send(child);
+  private callDownstream(job: Job, edge: EdgeRuntime): void {
+    const child = this.engine.calls.acquire(job.call.req, edge, job);
+    edge.send(child);
   }
 
   override onResponse(child: Call): void {
-    const parent = child.parent!;
-    const stale = parent.stamp !== child.parentStamp;
+    const job = child.ctx as Job;
+    const current = child.current;
     const ok = child.outcome === OK;
     const edge = child.edge;
-    const repeatsLeft = child.repeatsLeft;
     this.engine.calls.release(child);
-    if (stale) return; // the parent was failed by a crash meanwhile
-    if (!ok) parent.failed = true;
+    if (!current) return; // the job was failed by a crash meanwhile
+    if (!ok) job.failed = true;
     if (this.parallel) {
-      if (ok && repeatsLeft > 0 && !parent.failed) this.callDownstream(parent, edge, repeatsLeft - 1);
-      else if (--parent.pendingChildren === 0) this.finish(parent, parent.failed ? ERROR : OK);
+      // Each edge's callsPerRequest calls run one after another; the edges run side by side.
+      if (ok && !job.failed && job.repeatsDone(edge.fromIndex) + 1 < edge.callsPerRequest) {
+        job.countRepeat(edge.fromIndex);
+        this.callDownstream(job, edge);
+      } else if (--job.pendingChildren === 0) {
+        this.finish(job, job.failed ? ERROR : OK);
+      }
       return;
     }
-    if (parent.failed) this.finish(parent, ERROR);
-    else if (repeatsLeft > 0) this.callDownstream(parent, edge, repeatsLeft - 1);
-    else if (++parent.nextEdge < this.outEdges.length) this.callDownstream(parent, this.outEdges[parent.nextEdge]);
-    else this.finish(parent, OK);
+    if (job.failed) this.finish(job, ERROR);
+    else if (++job.repeats < edge.callsPerRequest) this.callDownstream(job, edge);
+    else if (++job.nextEdge < this.outEdges.length) {
+      job.repeats = 0;
+      this.callDownstream(job, this.outEdges[job.nextEdge]);
+    } else this.finish(job, OK);
   }
 
-  private finish(call: Call, outcome: Outcome): void {
+  private finish(job: Job, outcome: Outcome): void {
     const now = this.engine.now;
-    const inst = this.instances[call.instance];
-    if (call.holdsWorker) this.releaseWorker(call, inst);
-    this.unlink(call, inst);
-    this.inSystem.add(now, -1);
+    const inst = this.instances[job.instance];
+    const call = job.call;
+    if (job.holdsWorker) this.releaseWorker(job, inst);
+    else this.awaiting.add(now, -1);
+    this.unlink(job, inst);
     if (call.req.measured) {
       if (outcome === OK) this.completed++;
       else this.errors++;
-      this.responseSum += now - call.arrivedAt;
+      this.responseSum += now - job.arrivedAt;
       this.responseCount++;
       inst.served++;
     }
-    this.engine.respond(call, outcome);
+    this.jobs.release(job);
+    call.edge.answer(call, outcome);
   }
 
-  private releaseWorker(call: Call, inst: Instance): void {
-    const now = this.engine.now;
-    call.holdsWorker = false;
-    inst.busy--;
-    inst.busyTally.add(now, -1);
-    this.busyAll.add(now, -1);
-    if (inst.queue.length > 0 && inst.up) {
-      this.queueAll.add(now, -1);
-      this.begin(inst.queue.shift(), inst);
-    } else if (inst.busy === 0 && call.instance >= this.activeCount) {
-      this.updateCapacity(); // a retired instance has drained
-    }
+  private releaseWorker(job: Job, inst: Instance): void {
+    job.holdsWorker = false;
+    const next = inst.station.release(this.engine.now);
+    if (next !== null) this.begin(next, inst);
+    else if (inst.station.busy === 0 && inst.number >= this.activeCount) this.updateCapacity(); // a retired instance has drained
   }
 
-  private unlink(call: Call, inst: Instance): void {
-    if (call.prevActive !== null) call.prevActive.nextActive = call.nextActive;
-    else if (inst.activeHead === call) inst.activeHead = call.nextActive;
-    if (call.nextActive !== null) call.nextActive.prevActive = call.prevActive;
-    call.prevActive = null;
-    call.nextActive = null;
+  private unlink(job: Job, inst: Instance): void {
+    if (job.prevActive !== null) job.prevActive.nextActive = job.nextActive;
+    else if (inst.activeHead === job) inst.activeHead = job.nextActive;
+    if (job.nextActive !== null) job.nextActive.prevActive = job.prevActive;
+    job.prevActive = null;
+    job.nextActive = null;
   }
 
   private affected(instance: number | undefined): Instance[] {
@@ -283,24 +318,20 @@ export class ServerRuntime extends NodeRuntime {
       if (!inst.up) continue;
       inst.up = false;
       inst.epoch++;
-      const failed: Call[] = [];
-      for (let c = inst.activeHead; c !== null; c = c.nextActive) failed.push(c);
-      while (inst.queue.length > 0) {
-        failed.push(inst.queue.shift());
-        this.queueAll.add(now, -1);
+      const failed: Job[] = [];
+      for (let j = inst.activeHead; j !== null; j = j.nextActive) {
+        if (!j.holdsWorker) this.awaiting.add(now, -1);
+        failed.push(j);
       }
       inst.activeHead = null;
-      this.busyAll.add(now, -inst.busy);
-      inst.busyTally.add(now, -inst.busy);
-      inst.busy = 0;
-      for (const c of failed) {
-        c.stamp++; // its pending service event, and its children's answers, are now stale
-        c.holdsWorker = false;
-        c.prevActive = null;
-        c.nextActive = null;
-        this.inSystem.add(now, -1);
-        if (c.req.measured) this.errors++;
-        this.engine.respond(c, ERROR);
+      inst.station.crash(now, failed);
+      for (const job of failed) {
+        const call = job.call;
+        if (call.req.measured) this.errors++;
+        // Releasing the job changes its generation: its service event and its children's
+        // answers, when they come, find it gone.
+        this.jobs.release(job);
+        call.edge.answer(call, ERROR);
       }
     }
     this.updateCapacity();
@@ -319,35 +350,55 @@ export class ServerRuntime extends NodeRuntime {
     else for (const inst of this.affected(instance)) inst.slowFactor = factor;
   }
 
-  override report(): NodeReport {
+  override report(): ServerReport {
     const now = this.engine.now;
-    const r = this.baseReport();
-    const capacity = this.workers.meanSinceWarmup(now);
-    r.utilization = capacity > 0 ? this.busyAll.meanSinceWarmup(now) / capacity : 0;
-    r.meanQueueLength = this.queueAll.meanSinceWarmup(now);
-    r.meanInSystem = this.inSystem.meanSinceWarmup(now);
-    r.meanWaitMs = this.waitCount > 0 ? this.waitSum / this.waitCount : 0;
-    r.meanResponseMs = this.responseCount > 0 ? this.responseSum / this.responseCount : 0;
-    r.instances = this.instances.map((inst) => ({
-      served: inst.served,
-      utilization: inst.busyTally.meanSinceWarmup(now) / this.concurrency,
-      up: inst.up,
-    }));
-    r.replicas = this.activeCount;
-    r.sessionMisses = this.sessionMisses;
-    r.queueLength = this.queueAll.value;
-    return r;
+    const capacity = this.workers.areaSinceWarmup(now);
+    const span = now - this.engine.warmupMs;
+    let busy = 0;
+    let queued = 0;
+    let waiting = 0;
+    let waitSum = 0;
+    let waitCount = 0;
+    for (const inst of this.instances) {
+      const st = inst.station;
+      busy += st.busyTally.areaSinceWarmup(now);
+      queued += st.queueTally.areaSinceWarmup(now);
+      waiting += st.waiting;
+      waitSum += st.waitSum;
+      waitCount += st.waitCount;
+    }
+    return {
+      ...this.baseReport('server'),
+      utilization: capacity > 0 ? busy / capacity : 0,
+      meanQueueLength: span > 0 ? queued / span : waiting,
+      meanWaitMs: waitCount > 0 ? waitSum / waitCount : 0,
+      meanResponseMs: this.responseCount > 0 ? this.responseSum / this.responseCount : 0,
+      instances: this.instances.map((inst) => ({
+        served: inst.served,
+        utilization: inst.station.busyTally.meanSinceWarmup(now) / this.concurrency,
+        up: inst.up,
+      })),
+      meanInSystem: span > 0 ? (busy + queued + this.awaiting.areaSinceWarmup(now)) / span : 0,
+      queueLength: waiting,
+      replicas: this.activeCount,
+      sessionMisses: this.sessionMisses,
+    };
   }
 
   override frame(windowMs: number): NodeFrame {
     const now = this.engine.now;
-    const busy = this.busyAll.takeWindowMean(now, windowMs);
     const capacity = this.workers.takeWindowMean(now, windowMs);
+    let busy = 0;
+    let waiting = 0;
+    for (const inst of this.instances) {
+      busy += inst.station.busyTally.takeWindowMean(now, windowMs);
+      waiting += inst.station.waiting;
+    }
     let up = 0;
     for (let i = 0; i < this.activeCount; i++) if (this.instances[i].up) up++;
     return {
       utilization: capacity > 0 ? busy / capacity : 0,
-      queueLength: this.queueAll.value,
+      queueLength: waiting,
       arrivals: this.takeWindowArrivals(),
       instancesUp: up,
       instancesTotal: this.activeCount,

@@ -5,6 +5,7 @@
 import type { Duration } from '../../model';
 import type { Rng } from './rng';
 import { exp, log } from './detMath';
+import { standardExponential } from './ziggurat';
 
 export interface Sampler {
   /** The distribution's mean, ms (used for theory and for reporting). */
@@ -36,8 +37,7 @@ class Exponential implements Sampler {
     this.isZero = meanMs === 0;
   }
   sample(rng: Rng): number {
-    // 1 - u is in (0, 1], so the log is finite.
-    return -this.meanMs * log(1 - rng.next());
+    return this.meanMs * standardExponential(rng);
   }
 }
 
@@ -101,10 +101,14 @@ class Erlang implements Sampler {
     this.secondMoment = meanMs * meanMs * (1 + 1 / k);
     this.isZero = meanMs === 0;
   }
+  /**
+   * The sum of k exponential phases. Multiplying k uniforms and taking one logarithm would
+   * underflow to 0 (and give Infinity) for k beyond about 700; summing the phases cannot.
+   */
   sample(rng: Rng): number {
-    let product = 1;
-    for (let i = 0; i < this.k; i++) product *= 1 - rng.next();
-    return -this.phaseMean * log(product);
+    let sum = 0;
+    for (let i = 0; i < this.k; i++) sum += standardExponential(rng);
+    return this.phaseMean * sum;
   }
 }
 

@@ -1,15 +1,23 @@
 /**
  * A time-weighted tally of a piecewise-constant quantity (busy workers, queue length).
- * It keeps the integral since time 0; the engine snapshots it at the end of warm-up and at
- * each frame, so report averages and frame averages are differences of one integral.
+ * It keeps the integral since its creation; the engine snapshots it at the end of warm-up
+ * and at each frame, so report averages and frame averages are differences of one integral.
+ * A tally created after the warm-up (an instance added by scaling) measures from its
+ * creation: the time before it existed is no part of its average.
  */
 export class TimeAverage {
   value = 0;
-  private lastT = 0;
+  private lastT: number;
   private area = 0;
   /** The integral at the end of warm-up (set by the engine's warm-up event). */
   private areaAtWarmup = 0;
-  private warmupT = 0;
+  private warmupT: number;
+
+  /** `createdAt`: the simulated time the measured quantity starts to exist. */
+  constructor(createdAt = 0) {
+    this.lastT = createdAt;
+    this.warmupT = createdAt;
+  }
   /** The integral at the previous frame. */
   private areaAtFrame = 0;
 
@@ -33,6 +41,14 @@ export class TimeAverage {
   markWarmup(t: number): void {
     this.areaAtWarmup = this.integral(t);
     this.warmupT = t;
+  }
+
+  /**
+   * ∫ value dt over [warm-up, t] (over [creation, t] for a tally created later). Sum these,
+   * not means, to total several tallies: their means cover different spans.
+   */
+  areaSinceWarmup(t: number): number {
+    return this.integral(t) - this.areaAtWarmup;
   }
 
   /** Mean over [warm-up, t]. */

@@ -3,30 +3,86 @@
  * key belongs to the first point clockwise from its hash. Removing an instance moves only
  * the keys it owned. Unhealthy instances are skipped by walking on clockwise, which is the
  * same as removing them.
+ *
+ * Instances join and leave in place ({@link add}, {@link remove}): a scaling step costs a
+ * merge of the points that change into the sorted ones, linear in the ring's size, never a
+ * rebuild from scratch.
  */
 import { hashString, mix32 } from '../core/rng';
 
 export class HashRing {
-  private readonly points: Uint32Array;
-  private readonly owners: Int32Array;
+  private points: Uint32Array = new Uint32Array(0);
+  private owners: Int32Array = new Int32Array(0);
 
-  /** `names[i]` names instance i; its points are the hashes of "name#v". */
-  constructor(names: readonly string[], virtualNodes: number) {
-    const n = names.length * virtualNodes;
-    const pts: { h: number; o: number }[] = [];
-    for (let i = 0; i < names.length; i++) {
-      for (let v = 0; v < virtualNodes; v++) pts.push({ h: hashString(`${names[i]}#${v}`), o: i });
-    }
-    pts.sort((a, b) => a.h - b.h || a.o - b.o);
-    this.points = new Uint32Array(n);
-    this.owners = new Int32Array(n);
-    for (let k = 0; k < n; k++) {
-      this.points[k] = pts[k].h;
-      this.owners[k] = pts[k].o;
-    }
+  /**
+   * `names[i]` names an instance; its points are the hashes of "name#v". Its owner number is
+   * `ownerIds[i]` (by default i): what {@link lookup} returns and `healthy` is indexed by.
+   */
+  constructor(
+    names: readonly string[],
+    readonly virtualNodes: number,
+    ownerIds?: ArrayLike<number>,
+  ) {
+    if (names.length > 0) this.add(names, ownerIds ?? names.map((_, i) => i));
   }
 
-  /** The owner of a 32-bit hash, skipping instances whose `healthy` flag is 0; -1 if none. */
+  /** Number of points on the ring. */
+  get size(): number {
+    return this.points.length;
+  }
+
+  /** Instances join the ring: their points are sorted, then merged with the ring's. */
+  add(names: readonly string[], ownerIds: ArrayLike<number>): void {
+    const v = this.virtualNodes;
+    const k = names.length * v;
+    const hashes = new Float64Array(k);
+    const order = new Int32Array(k);
+    for (let i = 0; i < names.length; i++) {
+      for (let j = 0; j < v; j++) hashes[i * v + j] = hashString(`${names[i]}#${j}`);
+    }
+    for (let i = 0; i < k; i++) order[i] = i;
+    order.sort((a, b) => hashes[a] - hashes[b] || ownerIds[(a / v) | 0] - ownerIds[(b / v) | 0]);
+    const pts = this.points;
+    const own = this.owners;
+    const n = pts.length;
+    const mergedPts = new Uint32Array(n + k);
+    const mergedOwn = new Int32Array(n + k);
+    let a = 0;
+    let b = 0;
+    for (let m = 0; m < n + k; m++) {
+      const takeOld =
+        b >= k ||
+        (a < n && (pts[a] < hashes[order[b]] || (pts[a] === hashes[order[b]] && own[a] < ownerIds[(order[b] / v) | 0])));
+      if (takeOld) {
+        mergedPts[m] = pts[a];
+        mergedOwn[m] = own[a++];
+      } else {
+        const p = order[b++];
+        mergedPts[m] = hashes[p];
+        mergedOwn[m] = ownerIds[(p / v) | 0];
+      }
+    }
+    this.points = mergedPts;
+    this.owners = mergedOwn;
+  }
+
+  /** Instances leave the ring (`leaving[owner] === 1`): one pass over the points. */
+  remove(leaving: Uint8Array): void {
+    let kept = 0;
+    for (let i = 0; i < this.points.length; i++) if (leaving[this.owners[i]] !== 1) kept++;
+    const pts = new Uint32Array(kept);
+    const own = new Int32Array(kept);
+    let m = 0;
+    for (let i = 0; i < this.points.length; i++) {
+      if (leaving[this.owners[i]] === 1) continue;
+      pts[m] = this.points[i];
+      own[m++] = this.owners[i];
+    }
+    this.points = pts;
+    this.owners = own;
+  }
+
+  /** The owner of a 32-bit hash, skipping owners whose `healthy` flag is 0; -1 if none. */
   lookup(hash: number, healthy?: Uint8Array): number {
     const pts = this.points;
     const n = pts.length;
@@ -39,7 +95,8 @@ export class HashRing {
       else hi = mid;
     }
     for (let k = 0; k < n; k++) {
-      const o = this.owners[(lo + k) % n];
+      const i = lo + k < n ? lo + k : lo + k - n;
+      const o = this.owners[i];
       if (healthy === undefined || healthy[o] === 1) return o;
     }
     return -1;

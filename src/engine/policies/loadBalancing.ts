@@ -1,7 +1,9 @@
 /**
  * Load-balancing policies (SPEC §3.2). Each is a pure choice over the balancer's targets:
- * `(state, user, key, rng) => target index`, or -1 when no target is healthy. The
- * balancer's state (health, outstanding calls, latency EWMA) is kept by the component.
+ * `(state, user, key, rng) => target`, or -1 when no target is healthy. A target is a
+ * stable number (one per downstream instance, kept for the whole run, so per-target state
+ * never moves when a node scales); `active` lists the targets in rotation. The balancer's
+ * state (health, outstanding calls, latency EWMA) is kept by the component.
  */
 import type { LoadBalancerConfig } from '../../model';
 import type { Rng } from '../core/rng';
@@ -10,14 +12,17 @@ import { hashInt, type HashRing } from './hashRing';
 export type LoadBalancingAlgorithm = LoadBalancerConfig['algorithm'];
 
 export interface BalancerState {
-  /** Number of targets (downstream instances). */
+  /** Number of targets in rotation. */
   n: number;
+  /** The targets in rotation: `active[0 … n − 1]`. The arrays below are indexed by target. */
+  active: Int32Array;
   /** 1 when the balancer believes the target is healthy. */
   healthy: Uint8Array;
   /** Calls sent to the target and not yet answered. */
   outstanding: Int32Array;
   /** Exponentially weighted mean of observed response times, ms. */
   latencyEwma: Float64Array;
+  /** Edge weights scaled so the largest is 1: weighted round robin's sums cannot overflow. */
   weights: Float64Array;
   /** Smooth weighted round robin's running scores. */
   wrrCurrent: Float64Array;
@@ -31,8 +36,9 @@ export type PickTarget = (s: BalancerState, user: number, key: number, rng: Rng)
 
 const roundRobin: PickTarget = (s) => {
   for (let k = 0; k < s.n; k++) {
-    const i = s.cursor;
-    s.cursor = i + 1 === s.n ? 0 : i + 1;
+    const c = s.cursor;
+    s.cursor = c + 1 >= s.n ? 0 : c + 1;
+    const i = s.active[c];
     if (s.healthy[i] === 1) return i;
   }
   return -1;
@@ -42,7 +48,8 @@ const roundRobin: PickTarget = (s) => {
 const weightedRoundRobin: PickTarget = (s) => {
   let best = -1;
   let total = 0;
-  for (let i = 0; i < s.n; i++) {
+  for (let k = 0; k < s.n; k++) {
+    const i = s.active[k];
     if (s.healthy[i] !== 1) continue;
     s.wrrCurrent[i] += s.weights[i];
     total += s.weights[i];
@@ -63,7 +70,7 @@ function argminRotating(s: BalancerState, byLatency: boolean): number {
   const start = s.cursor;
   s.cursor = start + 1 >= s.n ? 0 : start + 1;
   for (let k = 0; k < s.n; k++) {
-    const i = start + k < s.n ? start + k : start + k - s.n;
+    const i = s.active[start + k < s.n ? start + k : start + k - s.n];
     if (s.healthy[i] !== 1) continue;
     const v = byLatency ? s.latencyEwma[i] * (s.outstanding[i] + 1) : s.outstanding[i];
     if (v < bestScore) {
@@ -84,13 +91,16 @@ const leastResponseTime: PickTarget = (s) => argminRotating(s, true);
 
 /** The n-th healthy target, for n drawn uniformly. */
 function nthHealthy(s: BalancerState, nth: number): number {
-  for (let i = 0; i < s.n; i++) if (s.healthy[i] === 1 && nth-- === 0) return i;
+  for (let k = 0; k < s.n; k++) {
+    const i = s.active[k];
+    if (s.healthy[i] === 1 && nth-- === 0) return i;
+  }
   return -1;
 }
 
 function healthyCount(s: BalancerState): number {
   let c = 0;
-  for (let i = 0; i < s.n; i++) c += s.healthy[i];
+  for (let k = 0; k < s.n; k++) c += s.healthy[s.active[k]];
   return c;
 }
 
@@ -112,9 +122,10 @@ const powerOfTwoChoices: PickTarget = (s, _u, _k, rng) => {
 
 /** hash(user) mod n; an unhealthy target hands its users to the next healthy one. */
 const ipHash: PickTarget = (s, user) => {
+  if (s.n === 0) return -1;
   const start = hashInt(user) % s.n;
   for (let k = 0; k < s.n; k++) {
-    const i = (start + k) % s.n;
+    const i = s.active[(start + k) % s.n];
     if (s.healthy[i] === 1) return i;
   }
   return -1;

@@ -1,30 +1,50 @@
 /**
- * An edge at run time: a call path from one node to another. It owns the network latency
- * and the caller's resilience settings (SPEC §3.3): timeout, retry with backoff, circuit
- * breaker, bulkhead and fallback. An edge without any of them takes the fast path.
+ * An edge at run time: a call path from one node to another. It owns the network (one leg
+ * each way) and the caller's resilience settings (SPEC §3.3): timeout, retry with backoff,
+ * circuit breaker, bulkhead and fallback. An edge without any of them takes the fast path.
+ *
+ * Every delivery and every answer is an event, even at zero latency or when the breaker
+ * refuses on the spot: no component is ever entered on another's stack.
  */
 import type { EdgeConfig, RetryConfig } from '../../model';
+import type { EdgeReport } from '../api';
+import { DelayLine, type DelayLineSink } from '../core/delayLine';
 import { compileDuration, type Sampler } from '../core/distributions';
 import type { EventHandler } from '../core/eventQueue';
 import type { Rng } from '../core/rng';
-import type { EdgeReport } from '../api';
 import { retryDelayMs } from '../policies/backoff';
 import { CircuitBreaker, CLOSED, OPEN } from '../policies/circuitBreaker';
+import { DeadlineQueue } from './deadlineQueue';
 import type { Engine } from './engine';
 import type { NodeRuntime } from './node';
-import { ERROR, OK, REJECTED, TIMEOUT, type Call } from './request';
+import { ERROR, OK, REJECTED, TIMEOUT, type Call, type Outcome } from './request';
 
-const TIMEOUT_CHECK = 1;
-const RETRY = 2;
+// Event codes, and the tags of the two delay lines.
+const DELIVER = 0;
+const ANSWER = 1;
+const REFUSED = 2;
+const TIMEOUT_CHECK = 3;
+const RETRY = 4;
 
-export class EdgeRuntime implements EventHandler {
+/** Zero-latency deliveries made inside one another before the next one waits its turn. */
+const MAX_NESTED = 16;
+
+export class EdgeRuntime implements EventHandler, DelayLineSink<Call> {
   readonly latency: Sampler;
-  /** Zero latency both ways: calls are delivered without an event. */
-  readonly instant: boolean;
+  /** Constant latency: each way is a FIFO delay line with one pending event. */
+  private readonly forwardLine: DelayLine<Call> | null;
+  private readonly backLine: DelayLine<Call> | null;
+  /**
+   * Zero latency: an answer is an event at the current instant; a delivery is made at
+   * once, the callee's `receive` running inside the caller's event (it cannot answer on
+   * that stack: answers are events), unless deliveries already nest {@link MAX_NESTED}
+   * deep (a long chain of pass-through nodes), when it too becomes an event.
+   */
+  private readonly instant: boolean;
   readonly weight: number;
   readonly callsPerRequest: number;
   /** Any resilience setting: calls go through {@link admit} and {@link settle}. */
-  readonly guarded: boolean;
+  private readonly guarded: boolean;
   /** The caller's timeout on this edge; null waits forever. */
   readonly timeoutMs: number | null;
   private readonly retry: RetryConfig | null;
@@ -33,11 +53,13 @@ export class EdgeRuntime implements EventHandler {
   private readonly degraded: boolean;
   private readonly retryRng: Rng;
   partitioned = false;
-  /** Attempts outstanding from the caller's point of view (for the bulkhead). */
-  private inFlight = 0;
-  // Deadlines are send time + a constant, so they arrive in order: a FIFO with one timer.
+  /** Attempts outstanding from the caller's point of view (the bulkhead's permits in use). */
+  permitsInUse = 0;
+  // Deadlines are send time + a constant, so they come due in order: a FIFO with one timer.
   private readonly deadlines = new DeadlineQueue();
   private timerArmed = false;
+  /** Position of this edge among its caller's outgoing edges. */
+  fromIndex = -1;
 
   // Counts for measured requests.
   calls = 0;
@@ -59,6 +81,9 @@ export class EdgeRuntime implements EventHandler {
   ) {
     this.latency = compileDuration(config.latency);
     this.instant = this.latency.isZero;
+    const constant = typeof config.latency === 'number' || config.latency.dist === 'constant';
+    this.forwardLine = constant && !this.instant ? new DelayLine(engine.queue, this.latency.meanMs, this, DELIVER) : null;
+    this.backLine = constant && !this.instant ? new DelayLine(engine.queue, this.latency.meanMs, this, ANSWER) : null;
     this.weight = config.weight;
     this.callsPerRequest = config.callsPerRequest;
     this.timeoutMs = config.timeoutMs;
@@ -70,40 +95,84 @@ export class EdgeRuntime implements EventHandler {
     this.guarded = this.timeoutMs !== null || this.retry !== null || this.breaker !== null || config.bulkhead !== null;
   }
 
+  /** The caller sends a call. The breaker and the bulkhead may refuse it; then the network carries it. */
+  send(call: Call): void {
+    call.sentAt = this.engine.now;
+    if (call.req.measured) this.calls++;
+    if (this.guarded) this.admit(call);
+    else this.carry(call, DELIVER, this.forwardLine);
+  }
+
+  /** The callee answers a call; the answer travels back. */
+  answer(call: Call, outcome: Outcome): void {
+    call.outcome = outcome;
+    this.carry(call, ANSWER, this.backLine);
+  }
+
+  /** One leg of the network; a partitioned edge drops what it carries. */
+  private carry(call: Call, code: number, line: DelayLine<Call> | null): void {
+    if (this.partitioned) {
+      this.dropped++;
+      call.lost = true;
+      // An answer nobody waits for any more (the caller timed out) is simply gone.
+      if (code === ANSWER && call.abandoned) this.engine.calls.release(call);
+      return;
+    }
+    if (line !== null) line.push(call);
+    else if (!this.instant) this.engine.queue.schedule(this.engine.now + this.latency.sample(this.rng), this, code, call, 0);
+    else if (code === DELIVER && this.engine.nested < MAX_NESTED) {
+      const engine = this.engine;
+      engine.nested++;
+      this.to.receive(call);
+      engine.nested--;
+    } else this.engine.queue.scheduleNow(this, code, call, 0);
+  }
+
+  /** Out of a delay line. */
+  delivered(code: number, call: Call): void {
+    if (code === DELIVER) this.to.receive(call);
+    else this.arrive(call);
+  }
+
+  private arrive(call: Call): void {
+    if (this.guarded) this.settle(call);
+    else this.from.onResponse(call);
+  }
+
   /** An attempt leaves the caller: the breaker and the bulkhead may refuse it on the spot. */
-  admit(call: Call): void {
+  private admit(call: Call): void {
     const engine = this.engine;
     const measured = call.req.measured;
     if (this.breaker !== null && !this.breaker.allow(engine.now)) {
       if (measured) this.shortCircuited++;
       if (this.degraded && measured) this.degradedAnswers++;
       call.outcome = this.degraded ? OK : ERROR;
-      this.from.onResponse(call);
+      engine.queue.scheduleNow(this, REFUSED, call, 0);
       return;
     }
-    if (this.inFlight >= this.maxConcurrent) {
+    if (this.permitsInUse >= this.maxConcurrent) {
       if (measured) this.bulkheadRejected++;
       call.outcome = REJECTED;
-      this.from.onResponse(call);
+      engine.queue.scheduleNow(this, REFUSED, call, 0);
       return;
     }
-    this.inFlight++;
+    this.permitsInUse++;
     if (this.timeoutMs !== null) {
-      this.deadlines.push(call, call.stamp, engine.now + this.timeoutMs);
+      this.deadlines.push(call, call.gen, engine.now + this.timeoutMs);
       if (!this.timerArmed) this.armTimer();
     }
-    engine.transmit(call);
+    this.carry(call, DELIVER, this.forwardLine);
   }
 
   /** An answer reached the caller's side of the edge. */
-  settle(call: Call): void {
+  private settle(call: Call): void {
     const engine = this.engine;
     if (call.abandoned) {
       // The caller gave up long ago; the callee's work was wasted.
       engine.calls.release(call);
       return;
     }
-    this.inFlight--;
+    this.permitsInUse--;
     const ok = call.outcome === OK;
     if (this.breaker !== null) this.breaker.record(engine.now, ok);
     if (!ok && this.mayRetry(call)) {
@@ -115,16 +184,14 @@ export class EdgeRuntime implements EventHandler {
   }
 
   private mayRetry(call: Call): boolean {
-    if (this.retry === null || call.attempt >= this.retry.maxAttempts) return false;
-    const parent = call.parent;
-    return parent === null || parent.stamp === call.parentStamp;
+    return this.retry !== null && call.attempt < this.retry.maxAttempts && call.current;
   }
 
   private scheduleRetry(failed: Call): void {
     const next = this.engine.calls.copyOf(failed);
     next.attempt = failed.attempt + 1;
     const delay = retryDelayMs(this.retry!, failed.attempt, failed.retryAfterMs, this.retryRng);
-    this.engine.queue.schedule(this.engine.now + delay, this, RETRY, next, next.stamp);
+    this.engine.queue.schedule(this.engine.now + delay, this, RETRY, next, next.gen);
   }
 
   private armTimer(): void {
@@ -133,27 +200,43 @@ export class EdgeRuntime implements EventHandler {
   }
 
   handleEvent(code: number, obj: unknown, arg: number): void {
-    if (code === RETRY) {
-      const call = obj as Call;
-      if (call.stamp !== arg) return;
-      const parent = call.parent;
-      if (parent !== null && parent.stamp !== call.parentStamp) {
-        this.engine.calls.release(call); // the caller itself was failed meanwhile
+    switch (code) {
+      case DELIVER:
+        this.to.receive(obj as Call);
+        return;
+      case ANSWER:
+        this.arrive(obj as Call);
+        return;
+      case REFUSED:
+        this.from.onResponse(obj as Call);
+        return;
+      case RETRY: {
+        const call = obj as Call;
+        if (call.gen !== arg) return;
+        if (!call.current) {
+          this.engine.calls.release(call); // the caller's work ended meanwhile (a crash)
+          return;
+        }
+        if (call.req.measured) this.retries++;
+        this.send(call);
         return;
       }
-      if (call.req.measured) this.retries++;
-      this.engine.send(call);
-      return;
+      case TIMEOUT_CHECK:
+        this.expireDue();
+        return;
     }
-    // TIMEOUT_CHECK: every attempt whose deadline has passed and is still out times out.
+  }
+
+  /** Every attempt whose deadline has passed and is still out times out. */
+  private expireDue(): void {
     this.timerArmed = false;
     const now = this.engine.now;
     const q = this.deadlines;
     while (q.length > 0 && q.headDeadline() <= now) {
       const call = q.headCall();
-      const stamp = q.headStamp();
+      const gen = q.headGen();
       q.shift();
-      if (call.stamp !== stamp || call.abandoned) continue; // answered already
+      if (call.gen !== gen || call.abandoned) continue; // answered already
       this.expire(call);
     }
     if (q.length > 0) this.armTimer();
@@ -162,16 +245,17 @@ export class EdgeRuntime implements EventHandler {
   /** The caller stops waiting; the callee keeps working on `call`, which is now abandoned. */
   private expire(call: Call): void {
     call.abandoned = true;
-    this.inFlight--;
+    this.permitsInUse--;
     if (call.req.measured) this.timeouts++;
     if (this.breaker !== null) this.breaker.record(this.engine.now, false);
-    if (this.mayRetry(call)) {
-      this.scheduleRetry(call);
-      return;
+    if (this.mayRetry(call)) this.scheduleRetry(call);
+    else {
+      const standIn = this.engine.calls.copyOf(call);
+      standIn.outcome = TIMEOUT;
+      this.from.onResponse(standIn);
     }
-    const standIn = this.engine.calls.copyOf(call);
-    standIn.outcome = TIMEOUT;
-    this.from.onResponse(standIn);
+    // Nothing will ever come back on a call the network dropped: it is done with.
+    if (call.lost) this.engine.calls.release(call);
   }
 
   report(): EdgeReport {
@@ -186,56 +270,5 @@ export class EdgeRuntime implements EventHandler {
       degraded: this.degradedAnswers,
       dropped: this.dropped,
     };
-  }
-}
-
-/** A growable ring of (call, stamp, deadline) in deadline order. */
-class DeadlineQueue {
-  private calls: (Call | null)[] = new Array(64).fill(null);
-  private stamps = new Float64Array(64);
-  private times = new Float64Array(64);
-  private head = 0;
-  length = 0;
-
-  push(call: Call, stamp: number, deadline: number): void {
-    if (this.length === this.calls.length) this.grow();
-    const i = (this.head + this.length) & (this.calls.length - 1);
-    this.calls[i] = call;
-    this.stamps[i] = stamp;
-    this.times[i] = deadline;
-    this.length++;
-  }
-
-  headDeadline(): number {
-    return this.times[this.head];
-  }
-  headCall(): Call {
-    return this.calls[this.head]!;
-  }
-  headStamp(): number {
-    return this.stamps[this.head];
-  }
-
-  shift(): void {
-    this.calls[this.head] = null;
-    this.head = (this.head + 1) & (this.calls.length - 1);
-    this.length--;
-  }
-
-  private grow(): void {
-    const n = this.calls.length * 2;
-    const calls: (Call | null)[] = new Array(n).fill(null);
-    const stamps = new Float64Array(n);
-    const times = new Float64Array(n);
-    for (let k = 0; k < this.length; k++) {
-      const i = (this.head + k) & (this.calls.length - 1);
-      calls[k] = this.calls[i];
-      stamps[k] = this.stamps[i];
-      times[k] = this.times[i];
-    }
-    this.calls = calls;
-    this.stamps = stamps;
-    this.times = times;
-    this.head = 0;
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The simulation kernel: the clock, the event list, the network between nodes, warm-up,
- * scheduled faults and the run-wide request tallies. Components live in components/.
+ * The simulation kernel: the clock and event list, the request and call pools, warm-up,
+ * scheduled actions and the run-wide request tallies. The network lives on the edges
+ * (runtime/edge.ts); components live in components/.
  */
 import { EventQueue, type EventHandler } from '../core/eventQueue';
 import { streamFor, type Rng } from '../core/rng';
@@ -8,33 +9,35 @@ import { LatencyHistogram } from '../metrics/histogram';
 import type { TimeAverage } from '../metrics/timeAverage';
 import type { EdgeRuntime } from './edge';
 import type { NodeRuntime } from './node';
-import { CallPool, ERROR, OK, REJECTED, RequestPool, TIMEOUT, type Call, type Outcome } from './request';
+import { CallPool, ERROR, OK, REJECTED, RequestPool, TIMEOUT, type Call } from './request';
 
-const NET_DELIVER = 1;
-const NET_RESPONSE = 2;
-const WARMUP = 3;
-const SCHEDULED = 4;
+const WARMUP = 1;
+const SCHEDULED = 2;
 
 export class Engine implements EventHandler {
-  now = 0;
-  events = 0;
   readonly queue = new EventQueue();
   readonly requests = new RequestPool();
   readonly calls = new CallPool(this.requests);
   readonly nodes: NodeRuntime[] = [];
   readonly edges: EdgeRuntime[] = [];
-  readonly nodeById = new Map<string, NodeRuntime>();
-  readonly edgeById = new Map<string, EdgeRuntime>();
   /** Every distinct request path, so requests carry a small integer. */
   readonly paths: string[] = [];
   private readonly tallies: TimeAverage[] = [];
+  private warmedUp = false;
+  /** Sources have stopped; the run goes on until the last event (see {@link drain}). */
+  draining = false;
+  events = 0;
+  /** Zero-latency deliveries in progress inside one another (see EdgeRuntime). */
+  nested = 0;
 
-  // Outcomes of measured requests (created at or after warm-up).
+  // Outcomes of measured requests (created at or after warm-up), counted as they finish.
   generated = 0;
   ok = 0;
   error = 0;
   rejected = 0;
   timeout = 0;
+  /** Measured requests that have their final outcome. */
+  finished = 0;
   readonly latency = new LatencyHistogram();
 
   // The current frame's window: every request, measured or not.
@@ -48,14 +51,19 @@ export class Engine implements EventHandler {
     readonly warmupMs: number,
   ) {}
 
+  /** The simulated clock, ms. */
+  get now(): number {
+    return this.queue.now;
+  }
+
   /** The random stream for one purpose of one component. */
   rng(owner: string, purpose: string): Rng {
     return streamFor(this.seed, owner, purpose);
   }
 
-  /** Registers a tally so warm-up can snapshot it. */
+  /** Registers a tally so the warm-up can mark it (one created later measures from its creation). */
   tally<T extends TimeAverage>(t: T): T {
-    this.tallies.push(t);
+    if (!this.warmedUp) this.tallies.push(t);
     return t;
   }
 
@@ -75,68 +83,38 @@ export class Engine implements EventHandler {
 
   start(): void {
     if (this.warmupMs > 0) this.queue.schedule(this.warmupMs, this, WARMUP, null, 0);
+    else this.markWarmup();
     for (const n of this.nodes) n.start();
   }
 
   runUntil(t: number): void {
     const end = t < this.durationMs ? t : this.durationMs;
-    const q = this.queue;
-    let events = this.events;
-    while (q.length > 0) {
-      const et = q.peekTime();
-      if (et > end) break;
-      this.now = et;
-      events++;
-      q.dispatchNext();
-    }
-    this.events = events;
-    if (end > this.now) this.now = end;
+    this.events += this.queue.runUntil(end);
+    if (end > this.queue.now) this.queue.now = end;
   }
 
   /**
-   * A caller sends a call along an edge. Resilience settings on the edge (breaker,
-   * bulkhead, timeout, retry) apply first; then the network carries it.
+   * Stops every source and periodic timer, then runs until the event list is empty, past
+   * the run's duration if need be: afterwards every request has finished and every pooled
+   * object, worker and permit is back, unless something is lost for good (a call dropped
+   * by a partition with no timeout to give up on it).
    */
-  send(call: Call): void {
-    const edge = call.edge;
-    call.sentAt = this.now;
-    if (call.req.measured) edge.calls++;
-    if (edge.guarded) edge.admit(call);
-    else this.transmit(call);
-  }
-
-  /** The network leg: a partitioned edge drops the call and the caller never hears back. */
-  transmit(call: Call): void {
-    const edge = call.edge;
-    if (edge.partitioned) {
-      edge.dropped++;
-      return;
+  drain(maxEvents = Infinity): void {
+    this.draining = true;
+    for (const n of this.nodes) n.stopSources();
+    let budget = maxEvents;
+    while (this.queue.length > 0 && budget > 0) {
+      const n = this.queue.runUntil(Infinity);
+      this.events += n;
+      budget -= n;
     }
-    if (edge.instant) edge.to.receive(call);
-    else this.queue.schedule(this.now + edge.latency.sample(edge.rng), this, NET_DELIVER, call, call.stamp);
-  }
-
-  /** The callee answers a call; the answer travels back along the edge. */
-  respond(call: Call, outcome: Outcome): void {
-    call.outcome = outcome;
-    const edge = call.edge;
-    if (edge.partitioned) {
-      edge.dropped++;
-      return;
-    }
-    if (edge.instant) this.arrive(call);
-    else this.queue.schedule(this.now + edge.latency.sample(edge.rng), this, NET_RESPONSE, call, call.stamp);
-  }
-
-  private arrive(call: Call): void {
-    const edge = call.edge;
-    if (edge.guarded) edge.settle(call);
-    else edge.from.onResponse(call);
   }
 
   /** A client's request has its final outcome. */
   finishRequest(call: Call): void {
     const req = call.req;
+    if (req.finished) throw new Error(`request ${req.id} finished twice`);
+    req.finished = true;
     const outcome = call.outcome;
     if (outcome === OK) {
       const ms = this.now - req.createdAt;
@@ -154,32 +132,24 @@ export class Engine implements EventHandler {
         else if (outcome === TIMEOUT) this.timeout++;
       }
     }
-    // The call holds the last reference to the request: both return to their pools.
+    if (req.measured) this.finished++;
     this.calls.release(call);
   }
 
-  handleEvent(code: number, obj: unknown, arg: number): void {
-    switch (code) {
-      case NET_DELIVER: {
-        const call = obj as Call;
-        if (call.stamp === arg) call.edge.to.receive(call);
-        return;
-      }
-      case NET_RESPONSE: {
-        const call = obj as Call;
-        if (call.stamp === arg) this.arrive(call);
-        return;
-      }
-      case WARMUP:
-        for (const t of this.tallies) t.markWarmup(this.now);
-        return;
-      case SCHEDULED:
-        (obj as () => void)();
-        return;
-    }
+  /** Measured requests without a final outcome yet: taken from the pool and not finished. */
+  get inFlight(): number {
+    return this.requests.measuredAcquired - this.finished;
   }
 
-  get inFlight(): number {
-    return this.generated - this.ok - this.error - this.rejected - this.timeout;
+  handleEvent(code: number, obj: unknown): void {
+    if (code === WARMUP) this.markWarmup();
+    else if (code === SCHEDULED) (obj as () => void)();
+  }
+
+  private markWarmup(): void {
+    this.warmedUp = true;
+    const now = this.now;
+    for (const t of this.tallies) t.markWarmup(now);
+    this.tallies.length = 0;
   }
 }

@@ -1,12 +1,13 @@
 /** The shape every component takes at run time. One subclass per node kind, in components/. */
 import type { NodeKind } from '../../model';
 import type { EventHandler } from '../core/eventQueue';
-import type { NodeFrame, NodeReport } from '../api';
+import type { Holdings, NodeFrame, NodeLiveChange, NodeReportBase } from '../api';
 import type { Call } from './request';
 import type { EdgeRuntime } from './edge';
 import type { Engine } from './engine';
 
-export abstract class NodeRuntime implements EventHandler {
+/** `R`: the kind's report type, which its component declares. */
+export abstract class NodeRuntime<R extends NodeReportBase = NodeReportBase> implements EventHandler {
   readonly outEdges: EdgeRuntime[] = [];
   readonly inEdges: EdgeRuntime[] = [];
   /** Requests (measured) that reached this node. */
@@ -27,7 +28,13 @@ export abstract class NodeRuntime implements EventHandler {
   /** Called once the whole graph is wired, before the first event. */
   start(): void {}
 
-  /** Number of instances a load balancer in front of this node can target. */
+  /** Stops making work from nothing (arrivals, periodic probes): the run is draining. */
+  stopSources(): void {}
+
+  /**
+   * Instance numbers a balancer in front of this node can target: 0 … count − 1. An
+   * instance keeps its number for the whole run (scaling down retires the highest).
+   */
   get instanceCount(): number {
     return 1;
   }
@@ -50,26 +57,24 @@ export abstract class NodeRuntime implements EventHandler {
   crash(_instance: number | undefined): void {}
   recover(_instance: number | undefined): void {}
   slow(_factor: number, _instance: number | undefined): void {}
-  /** Live edit of a configuration field; returns false when the kind does not support it. */
-  setRps(_rps: number): boolean {
-    return false;
-  }
-  setReplicas(_replicas: number): boolean {
-    return false;
-  }
-  setAlgorithm(_algorithm: string): boolean {
+
+  /** A live edit of this node's configuration; false when the kind has no such field. */
+  applyLive(_change: NodeLiveChange): boolean {
     return false;
   }
 
-  /** Called when the node's downstream nodes changed their instances (replicas). */
-  downstreamChanged(): void {}
+  /** A downstream node behind `edge` changed its instances (scaling). */
+  downstreamChanged(_edge: EdgeRuntime): void {}
 
-  abstract report(): NodeReport;
+  /** Adds what this node still holds (records, workers, waiting jobs) to `h`. */
+  addHoldings(_h: Holdings): void {}
+
+  abstract report(): R;
   abstract frame(windowMs: number): NodeFrame;
 
-  protected baseReport(): NodeReport {
+  protected baseReport<K extends NodeKind>(kind: K): NodeReportBase & { kind: K } {
     return {
-      kind: this.kind,
+      kind,
       arrivals: this.arrivals,
       completed: this.completed,
       rejected: this.rejected,

@@ -1,7 +1,8 @@
 /**
  * Requests and calls: the real objects that travel the graph. Both are pooled: the engine
  * allocates them while the number in flight grows and reuses them afterwards, so a long run
- * allocates nothing per request.
+ * allocates nothing per request. Every field is set when an object leaves its pool
+ * (`init`), so nothing of its previous life survives.
  */
 import type { EdgeRuntime } from './edge';
 
@@ -27,112 +28,134 @@ export class Request {
   deadline = Infinity;
   /** Created at or after warm-up: its outcome counts in the report. */
   measured = false;
+  /** The client has its final outcome. */
+  finished = false;
   /** Calls still holding this request; it returns to the pool at zero. */
   refs = 0;
 }
 
 /**
- * One call along one edge: from the caller's side a pending downstream call, from the
- * callee's side the work it is doing. `stamp` changes whenever the callee abandons the
- * work (crash) or the call returns to the pool, so events scheduled earlier for it can tell
- * they are stale.
+ * What a caller was doing when it made a call: a server's job, a balancer's upstream call.
+ * Its `gen` changes whenever that work ends (finished, or failed by a crash), so an answer
+ * that comes back later can tell that nobody waits for it any more.
  */
-export class Call {
-  stamp = 0;
+export interface CallContext {
+  gen: number;
+}
+
+/**
+ * One call along one edge, seen from the caller: a pending downstream call. What the callee
+ * does with it lives in the callee's own records, never here.
+ *
+ * `gen` is the object's identity: it changes when the call returns to its pool, so a
+ * caller-side timer armed for it (a deadline, a retry) can tell it went stale. A callee's
+ * crash does not touch it: the caller's timeout must still fire.
+ */
+export class Call implements CallContext {
+  gen = 0;
   req: Request = null as unknown as Request;
   edge: EdgeRuntime = null as unknown as EdgeRuntime;
-  /** The call the caller is serving when it made this one (null for a client's call). */
-  parent: Call | null = null;
-  parentStamp = 0;
-  /** Instance of the callee chosen by a load balancer; -1 lets the callee choose. */
-  targetInstance = -1;
+  /** The caller's work this call belongs to; null for a client's call. */
+  ctx: CallContext | null = null;
+  ctxGen = 0;
+  /**
+   * The callee instance a balancer chose (the callee's stable instance number); -1 lets
+   * the callee choose.
+   */
+  instance = -1;
   outcome: Outcome = OK;
   retryAfterMs = 0;
   sentAt = 0;
-  arrivedAt = 0;
-  /** More calls to make on the same edge after this one (callsPerRequest). */
-  repeatsLeft = 0;
   /** 1 for the first try; retries count up (SPEC §3.3 `maxAttempts`). */
   attempt = 1;
   /** The caller gave up (timeout); the callee's answer, when it comes, is thrown away. */
   abandoned = false;
+  /** Dropped by a partition (either way): no answer will ever come back on it. */
+  lost = false;
 
-  // Callee-side working state.
-  instance = -1;
-  holdsWorker = false;
-  pendingChildren = 0;
-  nextEdge = 0;
-  failed = false;
-  /** Load balancer: which of its targets the call went to. */
-  lbTarget = -1;
-  // Intrusive list of an instance's active calls, so a crash can fail them all.
-  prevActive: Call | null = null;
-  nextActive: Call | null = null;
+  init(req: Request, edge: EdgeRuntime, ctx: CallContext | null): void {
+    this.req = req;
+    req.refs++;
+    this.edge = edge;
+    this.ctx = ctx;
+    this.ctxGen = ctx !== null ? ctx.gen : 0;
+    this.instance = -1;
+    this.outcome = OK;
+    this.retryAfterMs = 0;
+    this.sentAt = 0;
+    this.attempt = 1;
+    this.abandoned = false;
+    this.lost = false;
+  }
+
+  /** Is the caller's work this call belongs to still waiting for it? */
+  get current(): boolean {
+    const ctx = this.ctx;
+    return ctx === null || ctx.gen === this.ctxGen;
+  }
 }
 
 export class RequestPool {
   private readonly free: Request[] = [];
   private nextId = 1;
+  /** Requests out of the pool (all, measured or not): 0 once everything has drained. */
+  live = 0;
+  /** Measured requests taken from the pool, counted here and nowhere else. */
+  measuredAcquired = 0;
 
-  acquire(): Request {
+  acquire(measured: boolean): Request {
     const r = this.free.length > 0 ? this.free.pop()! : new Request();
     r.id = this.nextId++;
     r.refs = 1;
     r.deadline = Infinity;
+    r.measured = measured;
+    r.finished = false;
+    this.live++;
+    if (measured) this.measuredAcquired++;
     return r;
   }
 
   release(r: Request): void {
-    if (--r.refs === 0) this.free.push(r);
+    if (--r.refs === 0) {
+      this.live--;
+      this.free.push(r);
+    } else if (r.refs < 0) {
+      throw new Error(`request ${r.id} released more often than it was held`);
+    }
   }
 }
 
 export class CallPool {
   private readonly free: Call[] = [];
+  /** Calls out of the pool: 0 once everything has drained. */
+  live = 0;
 
   constructor(private readonly requests: RequestPool) {}
 
-  acquire(req: Request, edge: EdgeRuntime, parent: Call | null): Call {
+  acquire(req: Request, edge: EdgeRuntime, ctx: CallContext | null): Call {
     const c = this.free.length > 0 ? this.free.pop()! : new Call();
-    c.req = req;
-    req.refs++;
-    c.edge = edge;
-    c.parent = parent;
-    c.parentStamp = parent !== null ? parent.stamp : 0;
-    c.targetInstance = -1;
-    c.outcome = OK;
-    c.retryAfterMs = 0;
-    c.repeatsLeft = 0;
-    c.attempt = 1;
-    c.abandoned = false;
-    c.instance = -1;
-    c.holdsWorker = false;
-    c.pendingChildren = 0;
-    c.nextEdge = 0;
-    c.failed = false;
-    c.lbTarget = -1;
-    c.prevActive = null;
-    c.nextActive = null;
+    c.init(req, edge, ctx);
+    this.live++;
     return c;
   }
 
   /** A new call for the same request, caller and target: a retry, or a stand-in answer. */
   copyOf(c: Call): Call {
-    const n = this.acquire(c.req, c.edge, c.parent);
-    n.parentStamp = c.parentStamp;
-    n.targetInstance = c.targetInstance;
-    n.repeatsLeft = c.repeatsLeft;
-    n.lbTarget = c.lbTarget;
+    const n = this.acquire(c.req, c.edge, c.ctx);
+    n.ctxGen = c.ctxGen;
+    n.instance = c.instance;
     n.attempt = c.attempt;
     n.sentAt = c.sentAt;
     return n;
   }
 
   release(c: Call): void {
-    c.stamp++;
+    if (c.req === null) throw new Error('a call was released twice');
+    c.gen = (c.gen + 1) | 0; // 32 bits: it travels as an event argument
     this.requests.release(c.req);
     c.req = null as unknown as Request;
-    c.parent = null;
+    c.ctx = null;
+    this.live--;
     this.free.push(c);
   }
 }

@@ -192,8 +192,10 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
   nodes.forEach((node, i) => {
     for (const k of g.out[i]) fanOut[k] = product(fanOut[k], redeliveries(node));
   });
+  // Per call on an edge: a delivery and an answer (a zero-latency delivery runs inside the
+  // caller's event; its answer is still an event), a deadline check, a retry's backoff timer.
   const edgeEvents = edges.map(
-    (e) => (isZero(e.config.latency) ? 0 : 2) + (e.config.timeoutMs !== null ? 1 : 0) + (e.config.retry !== null ? 1 : 0),
+    (e) => (isZero(e.config.latency) ? 1 : 2) + (e.config.timeoutMs !== null ? 1 : 0) + (e.config.retry !== null ? 1 : 0),
   );
 
   // Forward: calls per second arriving at each node and carried by each edge at the peak
@@ -367,9 +369,6 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
     if (c.algorithm === 'leaky-bucket') {
       const held = Math.min(product(buckets, c.queueSize), arrivals);
       addMemory(`${prefix}.queueSize`, `up to ${formatCount(held)} requests waiting to leak`, held * BYTES.queuedRequest);
-    }
-    if (c.algorithm === 'fixed-window' || c.algorithm === 'sliding-window-counter') {
-      events.push({ path: `${prefix}.windowMs`, what: `a window every ${formatCount(c.windowMs)} ms`, events: seconds * (1000 / c.windowMs) });
     }
   }
 

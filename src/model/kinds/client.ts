@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { fraction, integer, MAX_ENTRIES, MAX_USERS, millis, number, oneOf, rate, schedule, strict } from '../fields';
-import { pathWeights } from '../pathWeights';
+import { fraction, integer, MAX_ENTRIES, MAX_USERS, millis, number, oneOf, rate, schedule, strict, text, weight } from '../fields';
 import type { KindDefinition } from './definition';
 
 const keysSchema = strict({
@@ -9,6 +8,18 @@ const keysSchema = strict({
   /** Zipf exponent `s`: key rank r is drawn with weight 1 / r^s. */
   exponent: number({ min: 0, max: 10 }).default(1.0),
 });
+
+/**
+ * Path → relative weight (above 0, at most MAX_WEIGHT). A `__proto__` path never reaches
+ * this record: documents with that key are refused up front (forbiddenKeys.ts).
+ */
+const pathsSchema = z
+  .record(
+    text(1000, { nonEmpty: true }),
+    weight(),
+    { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an object of path → weight') },
+  )
+  .refine((paths) => Object.keys(paths).length > 0, { error: 'must name at least one path' });
 
 export const clientConfigSchema = strict({
   /** Requests per second; 0 is a paused source; at most MAX_RATE_PER_SEC (1,000,000). */
@@ -19,8 +30,8 @@ export const clientConfigSchema = strict({
   users: integer(1, MAX_USERS).default(1000),
   keys: keysSchema.prefault({}),
   writeFraction: fraction().default(0),
-  /** Path → relative weight (above 0, at most MAX_WEIGHT; at most 1,000 paths). */
-  paths: pathWeights().default(() => ({ '/': 1 })),
+  /** Path → relative weight (above 0, at most 1,000,000). */
+  paths: pathsSchema.default(() => ({ '/': 1 })),
 });
 
 export type ClientConfig = z.output<typeof clientConfigSchema>;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { integer, interval, MAX_ENTRIES, oneOf, rate, strict } from '../fields';
+import { integer, MAX_DURATION_MS, MAX_ENTRIES, number, oneOf, rate, strict } from '../fields';
+
+/**
+ * The shortest window: 1 µs. Windows roll lazily (a request computes its window from the
+ * clock; no timer repeats), so the floor only keeps window indexes exact integers over a whole
+ * run (86,400,000 ms / 0.001 ms is far below 2^53) and never Infinity (as 5e-324 would make them).
+ */
+export const MIN_WINDOW_MS = 0.001;
 import type { KindDefinition } from './definition';
 
 export const RATE_LIMIT_ALGORITHMS = [
@@ -26,8 +33,8 @@ export const rateLimiterConfigSchema = strict({
   queueSize: integer(0, MAX_ENTRIES).default(100),
   /** Requests per window; a sliding-window log keeps up to this many timestamps per bucket. */
   limit: integer(0, MAX_ENTRIES).default(100),
-  /** A window that rolls over and over: 1 ms to 24 h. */
-  windowMs: interval().default(1000),
+  /** 1 µs to 24 h (see MIN_WINDOW_MS). */
+  windowMs: number({ min: MIN_WINDOW_MS, max: MAX_DURATION_MS }).default(1000),
   scope: oneOf(['global', 'per-user']).default('global'),
 });
 

@@ -25,7 +25,8 @@ const DELETE_KEYS = ['Backspace', 'Delete'];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 const selectRunning = (s: ReturnType<typeof useResults.getState>) => s.status.running;
 
-export function Canvas() {
+/** `readOnly`: the embed view; nodes can be looked at and selected, not moved, connected or deleted. */
+export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
   const scenario = useDocument((s) => s.scenario);
   const running = useResults(selectRunning);
   const [nodes, setNodes] = useState<ArchFlowNode[]>(() => toFlowNodes(scenario, []));
@@ -79,13 +80,13 @@ export function Canvas() {
   const onDrop = useCallback(
     (event: DragEvent) => {
       const kind = event.dataTransfer.getData(PALETTE_MIME);
-      if (!isNodeKind(kind)) return;
+      if (readOnly || !isNodeKind(kind)) return;
       event.preventDefault();
       const p = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const id = useDocument.getState().addNode(kind, { x: p.x - 80, y: p.y - 40 });
       if (id) useSession.getState().requestSelect(id);
     },
-    [screenToFlowPosition],
+    [screenToFlowPosition, readOnly],
   );
 
   return (
@@ -99,7 +100,9 @@ export function Canvas() {
         onDelete={onDelete}
         onConnect={onConnect}
         onSelectionChange={onSelectionChange}
-        deleteKeyCode={DELETE_KEYS}
+        deleteKeyCode={readOnly ? null : DELETE_KEYS}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}

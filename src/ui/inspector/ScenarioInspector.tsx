@@ -1,4 +1,5 @@
 /** With nothing selected: the scenario's own settings. */
+import { ScenarioAbout } from '../library/ScenarioAbout';
 import { useDocument } from '../store';
 import { NumberField, TextField } from './fields';
 
@@ -16,6 +17,7 @@ export function ScenarioInspector() {
       <NumberField label="Duration" unit="ms" value={scenario.durationMs} path="durationMs" commit={(v) => update('durationMs', v)} testId="field-durationMs" />
       <NumberField label="Warm-up (left out of the report)" unit="ms" value={scenario.warmupMs} path="warmupMs" commit={(v) => update('warmupMs', v)} testId="field-warmupMs" />
       <NumberField label="Seed" value={scenario.seed} path="seed" commit={(v) => update('seed', v)} testId="field-seed" hint="The same seed gives the same numbers." />
+      <ScenarioAbout />
     </div>
   );
 }

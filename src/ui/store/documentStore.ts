@@ -1,12 +1,12 @@
 /**
  * The document slice: the Scenario being edited. Every edit builds a candidate document and
  * goes through the model's `parseScenario` (one schema, one change path), so an invalid value
- * never enters the document: the edit returns the field errors instead. Saved to localStorage.
+ * never enters the document: the edit returns the field errors instead. Saving is
+ * `persistence.ts`'s job; opening another design goes through `loadDocument`.
  */
 import { create } from 'zustand';
 import { createNode, nextId, parseScenario, type NodeKind, type Scenario } from '../../model';
 import { defaultScenario } from './defaultScenario';
-import { restoreScenario, saveScenarioSoon } from './persistence';
 
 export interface FieldError {
   path: string;
@@ -20,10 +20,18 @@ export interface XY {
   y: number;
 }
 
+/** Where the document on the canvas came from. */
+export type DocumentOrigin = 'default' | 'autosave' | 'library' | 'link' | 'gallery' | 'import' | 'new';
+
 interface DocumentState {
   scenario: Scenario;
-  /** A problem met while restoring the saved document, shown once. */
-  restoreProblem: string | null;
+  origin: DocumentOrigin;
+  /**
+   * Replaces the whole document with another design (a link, the gallery, a file, the
+   * library): not an edit of this one. The caller has already validated it and kept the
+   * current work (see ui/library/openDesign.ts).
+   */
+  loadDocument(scenario: Scenario, origin: DocumentOrigin): void;
   /** Validates `candidate` and, when valid, makes it the document. */
   commit(candidate: unknown): EditResult;
   addNode(kind: NodeKind, position: XY): string | null;
@@ -44,11 +52,6 @@ export function freshId(prefix: string, scenario: Scenario): string {
   for (let n = 1; ; n++) if (!taken.has(`${prefix}${n}`)) return `${prefix}${n}`;
 }
 
-function initial(): { scenario: Scenario; restoreProblem: string | null } {
-  const restored = restoreScenario();
-  return { scenario: restored.scenario ?? defaultScenario(), restoreProblem: restored.problem ?? null };
-}
-
 export const useDocument = create<DocumentState>()((set, get) => {
   function commit(candidate: unknown): EditResult {
     const result = parseScenario(candidate);
@@ -63,8 +66,13 @@ export const useDocument = create<DocumentState>()((set, get) => {
   }
 
   return {
-    ...initial(),
+    scenario: defaultScenario(),
+    origin: 'default',
     commit,
+
+    loadDocument(scenario, origin) {
+      set({ scenario, origin });
+    },
 
     addNode(kind, position) {
       const s = get().scenario;
@@ -133,10 +141,6 @@ export const useDocument = create<DocumentState>()((set, get) => {
       return commit({ ...get().scenario, ...patch });
     },
   };
-});
-
-useDocument.subscribe((state, previous) => {
-  if (state.scenario !== previous.scenario) saveScenarioSoon(state.scenario);
 });
 
 /** Errors of a commit that concern one field, by path prefix (e.g. `nodes[2].config.rps`). */

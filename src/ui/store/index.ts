@@ -5,7 +5,7 @@
  * - the results (`useResults`, `frameRing`): what the running simulation reports, ~10×/s.
  * `simulation` is the one path to the worker.
  */
-export { useDocument, errorsAt, freshId, type EditResult, type FieldError, type XY } from './documentStore';
+export { useDocument, errorsAt, freshId, type DocumentOrigin, type EditResult, type FieldError, type XY } from './documentStore';
 export { useSession, singleSelection, type Selection } from './sessionStore';
 export { useResults, frameRing, receiveBatch, type LiveNode } from './resultsStore';
 export type { ChartPoint } from './frameRing';

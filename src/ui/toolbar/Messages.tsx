@@ -1,16 +1,16 @@
 /** The message panel: why the design cannot run, and other notices, in plain words. */
-import { useDocument, useResults, useSession } from '../store';
+import { DocumentMessages } from '../library/DocumentMessages';
+import { useResults, useSession } from '../store';
 import { CostWarning, useCostWarning } from './CostWarning';
 
 export function Messages() {
   const problems = useResults((s) => s.problems);
   const stale = useResults((s) => s.stale);
   const notice = useSession((s) => s.notice);
-  const restoreProblem = useDocument((s) => s.restoreProblem);
   const costWarning = useCostWarning();
-  if (problems.length === 0 && !stale && !notice && !restoreProblem && costWarning.length === 0) return null;
   return (
     <div className="messages">
+      <DocumentMessages />
       {problems.length > 0 && (
         <div className="message problem" role="alert" data-testid="problems">
           <strong>This design cannot run yet:</strong>
@@ -31,14 +31,6 @@ export function Messages() {
         <div className="message info" data-testid="notice">
           {notice}
           <button type="button" className="dismiss" aria-label="Dismiss" onClick={() => useSession.getState().setNotice(null)}>
-            ×
-          </button>
-        </div>
-      )}
-      {restoreProblem && (
-        <div className="message problem" role="alert">
-          {restoreProblem}
-          <button type="button" className="dismiss" aria-label="Dismiss" onClick={() => useDocument.setState({ restoreProblem: null })}>
             ×
           </button>
         </div>

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { independentLink } from './helpers';
 
 /** 1,250 rps into 1,000 rps of capacity for 24 h, with a queue of up to 10,000,000 requests. */
 const overBudget = {
@@ -19,9 +20,9 @@ const overBudget = {
 };
 
 test('a document over budget shows the cost warning, and Play stays responsive', async ({ page }) => {
-  await page.goto('/');
-  await page.evaluate((doc) => localStorage.setItem('archsim.scenario', JSON.stringify(doc)), overBudget);
-  await page.reload();
+  // Opened from a share link, as a person would receive it.
+  await page.goto(independentLink(overBudget));
+  await expect(page.getByTestId('scenario-name')).toHaveText('Over budget');
   await expect(page.getByTestId('node-web')).toBeVisible();
 
   // Before Play: the same lines as the CLI, naming the fields that cost the most.

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { checkRunnable, createSimulation } from '../../src/engine';
 import { BYTES, WORK, checkBudget, estimateCost, formatBytes, formatCount, formatErrors, parseScenario, parseScenarioText, type Scenario } from '../../src/model';
 
-/** A size as the messages write it: `size(1e7, BYTES.queuedRequest)` is "3.6 GB" (the figures are re-measured). */
+/** A size as the messages write it: `size(1e7, BYTES.queuedRequest)` is "6.1 GB" today (the figures are re-measured). */
 const size = (items: number, bytesEach: number) => formatBytes(items * bytesEach);
 
 function scenario(doc: Record<string, unknown>): Scenario {

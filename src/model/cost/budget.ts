@@ -1,7 +1,7 @@
 /**
  * The budget a run must fit in, and the messages for a document that does not: each names
  * the field that drives the cost and what it costs
- * (`nodes[2].config.queueCapacity: up to 10,000,000 queued requests ≈ 3.6 GB; the limit is 256 MB`).
+ * (`nodes[2].config.queueCapacity: up to 10,000,000 queued requests ≈ 6.1 GB; the limit is 256 MB`).
  * The CLI refuses such a document; the app shows the same lines as a warning before Play.
  */
 import type { FieldError } from '../errors';

@@ -155,6 +155,7 @@ export class SimulationRun implements Simulation {
 
   takeFrame(): Frame {
     const e = this.engine;
+    e.framing = true;
     const windowMs = e.now - this.lastFrameT;
     this.lastFrameT = e.now;
     const nodes = dict<NodeFrame>();

@@ -49,7 +49,8 @@ export class Engine implements EventHandler {
 
   constructor(
     readonly seed: number,
-    readonly durationMs: number,
+    /** The run's end; {@link SimulationRun.extendTo} moves it later. */
+    public durationMs: number,
     readonly warmupMs: number,
   ) {}
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { integer, MAX_ENTRIES, oneOf, strict } from '../fields';
+import { boolean, integer, MAX_ENTRIES, oneOf, strict } from '../fields';
 import type { KindDefinition } from './definition';
 
 export const queueConfigSchema = strict({
@@ -11,6 +11,8 @@ export const queueConfigSchema = strict({
   batchSize: integer(1).default(1),
   /** Deliveries before a failed message is dead-lettered (counts the first). */
   maxAttempts: integer(1).default(3),
+  /** true: waiting messages survive a crash of the queue; false: they are lost (`lostMessages`). */
+  durable: boolean().default(true),
 });
 
 export type QueueConfig = z.output<typeof queueConfigSchema>;

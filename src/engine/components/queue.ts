@@ -73,7 +73,7 @@ export class QueueRuntime extends NodeRuntime<QueueReport> {
   private readonly backlog: Station<Message>;
   /** Producers' calls waiting for room (no servers: a FIFO with tallies). */
   private readonly blockedCalls: Station<Call>;
-  /** Slots in rotation over time, for utilisation. */
+  /** Slots in service over time (in rotation, or retired and still pulling), for utilisation. */
   private readonly slotTally: TimeAverage;
   private targets: ConsumerTargets = null as unknown as ConsumerTargets;
   private slotsInRotation = 0;
@@ -127,8 +127,14 @@ export class QueueRuntime extends NodeRuntime<QueueReport> {
     this.slotsInRotation = slots;
     if (!this.up) return;
     this.backlog.servers = slots;
-    this.slotTally.set(this.engine.now, slots);
+    this.countSlots();
     this.pullWaiting();
+  }
+
+  /** Slots in service: those in rotation, and retired ones until their batch ends. */
+  private countSlots(): void {
+    const n = this.slotsInRotation + this.targets.busyRetired();
+    if (n !== this.slotTally.value) this.slotTally.set(this.engine.now, n);
   }
 
   private pullWaiting(): void {
@@ -273,6 +279,7 @@ export class QueueRuntime extends NodeRuntime<QueueReport> {
     const t = batch.target;
     this.batches.release(batch);
     this.targets.free[t]++;
+    if (!this.targets.inRotation[t]) this.countSlots();
     const next = this.backlog.release(this.engine.now);
     if (next === null) return;
     this.noteAge(next, this.engine.now);

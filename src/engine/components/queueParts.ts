@@ -152,6 +152,13 @@ export class ConsumerTargets {
     return -1;
   }
 
+  /** Slots still pulling on instances that left the rotation (scaled down). */
+  busyRetired(): number {
+    let n = 0;
+    for (let t = 0; t < this.count; t++) if (!this.inRotation[t]) n += this.slots[t] - this.free[t];
+    return n;
+  }
+
   /** A crash of the queue ends every pull. */
   freeAll(): void {
     for (let t = 0; t < this.count; t++) this.free[t] = this.slots[t];

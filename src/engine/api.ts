@@ -125,7 +125,7 @@ export interface NodeFrame {
   poolWaitMs?: number;
   /** Queues: messages waiting for a consumer now. */
   depth?: number;
-  /** Queues: how long the oldest waiting message has waited, now (consumer lag). */
+  /** Queues: how long the first waiting message has waited for a consumer, now (consumer lag). */
   lagMs?: number;
 }
 

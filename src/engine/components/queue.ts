@@ -300,7 +300,6 @@ export class QueueRuntime extends NodeRuntime<QueueReport> {
     if (!this.up) return;
     this.up = false;
     const now = this.engine.now;
-    const measuredLost = (m: Message) => (m.req.measured ? 1 : 0);
     // Blocked producers lose their connection.
     while (this.blockedCalls.waiting > 0) {
       const call = this.blockedCalls.dropHead(now);
@@ -330,7 +329,7 @@ export class QueueRuntime extends NodeRuntime<QueueReport> {
     const lost: Message[] = voided;
     this.backlog.crash(now, lost);
     for (const m of lost) {
-      this.lostMessages += measuredLost(m);
+      if (m.req.measured) this.lostMessages++;
       this.engine.requests.release(this.messages.release(m));
     }
   }

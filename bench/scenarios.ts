@@ -58,3 +58,37 @@ export const tier4 = (durationMs: number) => ({
     ...[1, 2, 3, 4].map((k) => ({ id: `a${k}`, from: `web${k}`, to: 'app' })),
   ],
 });
+
+/**
+ * The data tier: client → load balancer → 4 servers → cache → database in 4 shards, at
+ * 10,000 rps over 10,000 zipf keys (exponent 0.9), one request in twenty a write. The cache
+ * (1,000 keys, LRU, cache-aside) hits about 55% of the reads; the misses and the writes go on
+ * to the shard of their key.
+ */
+export const dataTier = (durationMs: number) => ({
+  version: 1,
+  name: 'client → load balancer → 4 servers → cache → sharded database at 10,000 rps',
+  seed: 1,
+  durationMs,
+  nodes: [
+    { id: 'users', kind: 'client', config: { rps: 10_000, writeFraction: 0.05, keys: { count: 10_000, distribution: 'zipf', exponent: 0.9 } } },
+    { id: 'lb', kind: 'loadBalancer', config: { algorithm: 'round-robin' } },
+    ...[1, 2, 3, 4].map((k) => ({
+      id: `web${k}`,
+      kind: 'server',
+      config: { concurrency: 32, queueCapacity: 1000, serviceTime: { dist: 'exponential', meanMs: 1 } },
+    })),
+    { id: 'redis', kind: 'cache', config: { capacity: 1_000, eviction: 'lru' } },
+    {
+      id: 'pg',
+      kind: 'database',
+      config: { shards: 4, connections: 20, readTime: { dist: 'exponential', meanMs: 2 }, writeTime: { dist: 'exponential', meanMs: 4 } },
+    },
+  ],
+  edges: [
+    { id: 'e0', from: 'users', to: 'lb' },
+    ...[1, 2, 3, 4].map((k) => ({ id: `e${k}`, from: 'lb', to: `web${k}` })),
+    ...[1, 2, 3, 4].map((k) => ({ id: `c${k}`, from: `web${k}`, to: 'redis' })),
+    { id: 'db', from: 'redis', to: 'pg' },
+  ],
+});

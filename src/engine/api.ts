@@ -61,6 +61,11 @@ export type NodeReport = NodeReportByKind[NodeKind];
 export type { ClientReport } from './components/client';
 export type { ServerReport, ServerInstanceReport } from './components/server';
 export type { LoadBalancerReport, BalancerTargetReport } from './components/loadBalancer';
+export type { CacheReport } from './components/cache';
+export type { CdnReport } from './components/cdn';
+export type { CachingStats } from './components/cacheBase';
+export type { QueueReport } from './components/queue';
+export type { DatabaseReport, DatabaseShardReport, DatabaseReplicaReport } from './components/database';
 
 export type CircuitStateName = 'closed' | 'open' | 'half-open';
 
@@ -107,6 +112,21 @@ export interface NodeFrame {
   arrivals: number;
   instancesUp: number;
   instancesTotal: number;
+  // Live figures of one kind each (absent for the others).
+  /** Caches and CDNs: reads served from the store in this window, and reads that missed. */
+  hits?: number;
+  misses?: number;
+  /** Caches and CDNs: hits ÷ (hits + misses) over this window; 0 when no read came. */
+  hitRate?: number;
+  /** Databases: connections in use now, and connections in all (every pool of every shard). */
+  connectionsInUse?: number;
+  poolSize?: number;
+  /** Databases: mean wait for a connection of the queries that got one in this window. */
+  poolWaitMs?: number;
+  /** Queues: messages waiting for a consumer now. */
+  depth?: number;
+  /** Queues: how long the first waiting message has waited for a consumer, now (consumer lag). */
+  lagMs?: number;
 }
 
 /** Aggregates over the simulated-time window since the previous frame. */

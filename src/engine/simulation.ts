@@ -59,12 +59,17 @@ export class SimulationRun implements Simulation {
     const warmupMs = Math.min(scenario.warmupMs, durationMs);
     const engine = (this.engine = new Engine(seed, durationMs, warmupMs));
     let maxUsers = 1;
-    for (const n of scenario.nodes) if (n.kind === 'client' && n.config.users > maxUsers) maxUsers = n.config.users;
+    let maxKeys = 1;
+    for (const n of scenario.nodes) {
+      if (n.kind !== 'client') continue;
+      if (n.config.users > maxUsers) maxUsers = n.config.users;
+      if (n.config.keys.count > maxKeys) maxKeys = n.config.keys.count;
+    }
 
     scenario.nodes.forEach((node, i) => {
       const create = engineKindOf(node as NodeOf<NodeKind>).create;
       if (create === null) throw new Error(`${node.kind} is not simulated`);
-      const runtime = create(engine, i, node as never, { maxUsers });
+      const runtime = create(engine, i, node as never, { maxUsers, maxKeys });
       engine.nodes.push(runtime);
       this.nodeById.set(node.id, runtime);
     });

@@ -66,20 +66,88 @@ function arbEdgeConfig(callsMax: number): fc.Arbitrary<Json> {
   );
 }
 
-/** Random small systems: clients → balancers → a layered graph of servers. */
+const arbCache = fc.record(
+  {
+    capacity: fc.integer({ min: 1, max: 40 }),
+    eviction: fc.constantFrom('lru', 'lfu', 'fifo', 'random'),
+    ttlMs: fc.option(fc.integer({ min: 1, max: 400 }), { nil: null }),
+    strategy: fc.constantFrom('cache-aside', 'write-through', 'write-back'),
+    flushDelayMs: fc.integer({ min: 1, max: 300 }),
+    hitTime: fc.oneof(fc.constant(0), arbDuration(2)),
+    coalesceMisses: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
+const arbCdn = fc.record(
+  {
+    cacheablePaths: fc.subarray(['/static', '/api', '/']),
+    hitTime: fc.oneof(fc.constant(0), arbDuration(3)),
+    ttlMs: fc.integer({ min: 1, max: 1000 }),
+    capacity: fc.integer({ min: 1, max: 40 }),
+  },
+  { requiredKeys: [] },
+);
+
+const arbQueue = fc.record(
+  {
+    capacity: fc.integer({ min: 1, max: 30 }),
+    whenFull: fc.constantFrom('reject', 'block'),
+    batchSize: fc.integer({ min: 1, max: 4 }),
+    maxAttempts: fc.integer({ min: 1, max: 4 }),
+    durable: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
+const arbDatabase = fc.record(
+  {
+    readTime: arbDuration(8),
+    writeTime: arbDuration(12),
+    connections: fc.integer({ min: 1, max: 5 }),
+    poolTimeoutMs: fc.integer({ min: 0, max: 100 }),
+    pooling: fc.boolean(),
+    connectTime: arbDuration(5),
+    readReplicas: fc.integer({ min: 0, max: 2 }),
+    replicationLag: fc.oneof(fc.constant(0), arbDuration(60)),
+    shards: fc.integer({ min: 1, max: 3 }),
+    sharding: fc.constantFrom('hash', 'range'),
+  },
+  { requiredKeys: [] },
+);
+
+const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+/**
+ * Random small systems, in layers whose edges only go forward (so no cycle): clients →
+ * balancers → a CDN → servers → queues → the queues' consumers (workers) → caches →
+ * databases. Servers call later servers and the data tier; a cache calls a later cache or
+ * a database.
+ */
 function arbSystem(): fc.Arbitrary<ScenarioInput> {
   return fc
     .record({
       clients: fc.integer({ min: 1, max: 2 }),
       lbs: fc.integer({ min: 0, max: 2 }),
       servers: fc.integer({ min: 1, max: 4 }),
+      cdns: fc.integer({ min: 0, max: 1 }),
+      queues: fc.integer({ min: 0, max: 2 }),
+      workers: fc.integer({ min: 1, max: 2 }),
+      caches: fc.integer({ min: 0, max: 2 }),
+      dbs: fc.integer({ min: 0, max: 2 }),
       durationMs: fc.integer({ min: 200, max: 2000 }),
       seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
     })
-    .chain(({ clients, lbs, servers, durationMs, seed }) => {
-      const clientIds = Array.from({ length: clients }, (_, i) => `c${i}`);
-      const lbIds = Array.from({ length: lbs }, (_, i) => `lb${i}`);
-      const serverIds = Array.from({ length: servers }, (_, i) => `s${i}`);
+    .chain(({ clients, lbs, servers, cdns, queues, workers, caches, dbs, durationMs, seed }) => {
+      const clientIds = ids('c', clients);
+      const lbIds = ids('lb', lbs);
+      const serverIds = ids('s', servers);
+      const cdnIds = ids('n', cdns);
+      const queueIds = ids('q', queues);
+      const workerIds = ids('w', queues > 0 ? workers : 0);
+      const cacheIds = ids('k', caches);
+      const dbIds = ids('d', caches > 0 ? Math.max(1, dbs) : dbs);
+      const dataIds = [...queueIds, ...cacheIds, ...dbIds];
       const arbServer = fc.record(
         {
           replicas: fc.integer({ min: 1, max: 4 }),
@@ -106,10 +174,13 @@ function arbSystem(): fc.Arbitrary<ScenarioInput> {
                 rps: fc.integer({ min: 0, max: 300 }),
                 arrival: fc.constantFrom('poisson', 'constant'),
                 users: fc.integer({ min: 1, max: 50 }),
+                keys: fc.record({ count: fc.integer({ min: 1, max: 60 }), distribution: fc.constantFrom('uniform', 'zipf') }),
+                writeFraction: fc.constantFrom(0, 0.2, 0.5, 1),
+                paths: fc.constantFrom({ '/': 1 }, { '/static': 1, '/api': 1 }),
               }),
             ),
           ),
-          clientTo: fc.tuple(...clientIds.map(() => fc.constantFrom(...lbIds, ...serverIds))),
+          clientTo: fc.tuple(...clientIds.map(() => fc.constantFrom(...lbIds, ...cdnIds, ...serverIds, ...dataIds))),
           lbCfg: fc.tuple(
             ...lbIds.map(() =>
               fc.record(
@@ -133,16 +204,30 @@ function arbSystem(): fc.Arbitrary<ScenarioInput> {
             ),
           ),
           lbTo: fc.tuple(...lbIds.map(() => fc.subarray(serverIds, { minLength: 1 }))),
+          cdnCfg: fc.tuple(...cdnIds.map(() => arbCdn)),
+          cdnTo: fc.tuple(...cdnIds.map(() => fc.constantFrom(...lbIds, ...serverIds, ...cacheIds, ...dbIds))),
           serverCfg: fc.tuple(...serverIds.map(() => arbServer)),
           serverTo: fc.tuple(...serverIds.map((_, i) => fc.subarray(serverIds.slice(i + 1), { maxLength: Math.min(2, servers - i - 1) }))),
+          serverData: fc.tuple(...serverIds.map(() => fc.subarray(dataIds, { maxLength: Math.min(2, dataIds.length) }))),
+          queueCfg: fc.tuple(...queueIds.map(() => arbQueue)),
+          queueTo: fc.tuple(...queueIds.map(() => fc.subarray(workerIds, { minLength: 1 }))),
+          workerCfg: fc.tuple(...workerIds.map(() => arbServer)),
+          workerTo: fc.tuple(...workerIds.map(() => fc.subarray([...cacheIds, ...dbIds], { maxLength: Math.min(1, caches + dbIds.length) }))),
+          cacheCfg: fc.tuple(...cacheIds.map(() => arbCache)),
+          cacheTo: fc.tuple(...cacheIds.map((_, i) => fc.constantFrom(...cacheIds.slice(i + 1), ...dbIds))),
+          dbCfg: fc.tuple(...dbIds.map(() => arbDatabase)),
           // callsPerRequest up to 100, but only where the fan-out stays small enough to run.
-          edgeCfg: fc.array(fc.option(arbEdgeConfig(100), { nil: undefined }), { minLength: 24, maxLength: 24 }),
+          edgeCfg: fc.array(fc.option(arbEdgeConfig(100), { nil: undefined }), { minLength: 48, maxLength: 48 }),
         })
         .chain((d) => {
           const pairs: [string, string][] = [
             ...clientIds.map((id, i): [string, string] => [id, d.clientTo[i]]),
             ...lbIds.flatMap((id, i) => d.lbTo[i].map((to): [string, string] => [id, to])),
-            ...serverIds.flatMap((id, i) => d.serverTo[i].map((to): [string, string] => [id, to])),
+            ...cdnIds.map((id, i): [string, string] => [id, d.cdnTo[i]]),
+            ...serverIds.flatMap((id, i) => [...d.serverTo[i], ...d.serverData[i]].map((to): [string, string] => [id, to])),
+            ...queueIds.flatMap((id, i) => d.queueTo[i].map((to): [string, string] => [id, to])),
+            ...workerIds.flatMap((id, i) => d.workerTo[i].map((to): [string, string] => [id, to])),
+            ...cacheIds.map((id, i): [string, string] => [id, d.cacheTo[i]]),
           ];
           const edges = pairs.map(([from, to], i) => {
             const config = d.edgeCfg[i];
@@ -156,13 +241,18 @@ function arbSystem(): fc.Arbitrary<ScenarioInput> {
           const nodes = [
             ...clientIds.map((id, i) => ({ id, kind: 'client', config: { ...d.clientCfg[i], rps: Math.round(d.clientCfg[i].rps / fanout) } })),
             ...lbIds.map((id, i) => ({ id, kind: 'loadBalancer', config: d.lbCfg[i] })),
+            ...cdnIds.map((id, i) => ({ id, kind: 'cdn', config: d.cdnCfg[i] })),
             ...serverIds.map((id, i) => ({ id, kind: 'server', config: d.serverCfg[i] })),
+            ...queueIds.map((id, i) => ({ id, kind: 'queue', config: d.queueCfg[i] })),
+            ...workerIds.map((id, i) => ({ id, kind: 'server', config: d.workerCfg[i] })),
+            ...cacheIds.map((id, i) => ({ id, kind: 'cache', config: d.cacheCfg[i] })),
+            ...dbIds.map((id, i) => ({ id, kind: 'database', config: d.dbCfg[i] })),
           ];
           const timed = edges.filter((e) => e.config?.timeoutMs != null).map((e) => e.id);
           const nodeFault = fc.record({
             atMs: fc.integer({ min: 0, max: durationMs }),
             action: fc.constantFrom('crash', 'recover', 'slow'),
-            target: fc.constantFrom(...serverIds, ...lbIds, ...clientIds),
+            target: fc.constantFrom(...nodes.map((n) => n.id)),
             factor: fc.constantFrom(2, 10),
           });
           const edgeFault =
@@ -198,6 +288,8 @@ describe('drain: everything comes back', () => {
         const end = sim.report().requests;
         expect(end.inFlight).toBeGreaterThanOrEqual(0);
         expect(end.generated).toBe(end.ok + end.error + end.rejected + end.timeout + end.inFlight);
+        // A durable queue that is down keeps its messages: bring it back so they drain.
+        for (const n of parsed.scenario.nodes) if (n.kind === 'queue') sim.applyChange({ type: 'fault', action: 'recover', target: n.id });
         sim.drain();
         const r = sim.report();
         const q = r.requests;

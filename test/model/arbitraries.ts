@@ -305,6 +305,7 @@ function arbConfig(kind: NodeKind, nodeIds: string[], durationMs: number): fc.Ar
         whenFull: fc.constantFrom('reject' as const, 'block' as const),
         batchSize: fc.integer({ min: 1, max: 50 }),
         maxAttempts: fc.integer({ min: 1, max: 10 }),
+        durable: fc.boolean(),
       });
     case 'database':
       return partial({

@@ -103,7 +103,7 @@ describe('the scenario document', () => {
       coalesceMisses: false,
     });
     expect(defaultConfig('cdn')).toEqual({ cacheablePaths: ['/static'], hitTime: 5, ttlMs: 60000, capacity: 10000 });
-    expect(defaultConfig('queue')).toEqual({ capacity: 10000, whenFull: 'reject', batchSize: 1, maxAttempts: 3 });
+    expect(defaultConfig('queue')).toEqual({ capacity: 10000, whenFull: 'reject', batchSize: 1, maxAttempts: 3, durable: true });
     expect(defaultConfig('database')).toEqual({
       readTime: { dist: 'exponential', meanMs: 5 },
       writeTime: { dist: 'exponential', meanMs: 10 },

@@ -9,13 +9,19 @@ import { kindDefinitions, type NodeKind, type NodeOf, type ScenarioEdge } from '
 import type { NodeReportBase, UnsimulatedReport } from '../api';
 import type { Engine } from '../runtime/engine';
 import type { NodeRuntime } from '../runtime/node';
+import { CacheRuntime } from './cache';
+import { CdnRuntime } from './cdn';
 import { ClientRuntime } from './client';
+import { DatabaseRuntime } from './database';
 import { LoadBalancerRuntime } from './loadBalancer';
+import { QueueRuntime } from './queue';
 import { ServerRuntime } from './server';
 
 export interface BuildContext {
   /** Users are integers in [0, maxUsers): the largest `users` of any client. */
   maxUsers: number;
+  /** Keys are integers in [0, maxKeys): the largest `keys.count` of any client. */
+  maxKeys: number;
 }
 
 /** A node's edges in the document, for runnability checks. */
@@ -38,6 +44,13 @@ const nothing = () => [];
 
 function notSimulated<K extends NodeKind>(): EngineKind<K> & { create: null } {
   return { create: null, check: nothing, maxInstances: single };
+}
+
+/** A cache or a CDN stands in front of exactly one node. */
+function singleDownstream(id: string, what: string, w: NodeWiring): string[] {
+  if (w.out.length === 0) return [`${what} "${id}" has no downstream node: connect it to what it caches (a database, a service, an origin)`];
+  if (w.out.length > 1) return [`${what} "${id}" has ${w.out.length} outgoing edges: it stands in front of a single node`];
+  return [];
 }
 
 export const engineKinds = {
@@ -70,10 +83,10 @@ export const engineKinds = {
   },
   apiGateway: notSimulated(),
   rateLimiter: notSimulated(),
-  cache: notSimulated(),
-  cdn: notSimulated(),
-  queue: notSimulated(),
-  database: notSimulated(),
+  cache: { create: (e, i, n) => new CacheRuntime(e, i, n.id, n.config), check: (n, w) => singleDownstream(n.id, 'cache', w), maxInstances: single },
+  cdn: { create: (e, i, n, ctx) => new CdnRuntime(e, i, n.id, n.config, ctx.maxKeys), check: (n, w) => singleDownstream(n.id, 'CDN', w), maxInstances: single },
+  queue: { create: (e, i, n) => new QueueRuntime(e, i, n.id, n.config), check: (n, w) => (w.out.length === 0 ? [`queue "${n.id}" has no consumer: connect it to the service that processes its messages`] : []), maxInstances: single },
+  database: { create: (e, i, n, ctx) => new DatabaseRuntime(e, i, n.id, n.config, ctx.maxKeys), check: (n, w) => (w.out.length > 0 ? [`database "${n.id}" calls nothing, but edge "${w.out[0].id}" leaves it: remove the edge`] : []), maxInstances: single },
 } satisfies { [K in NodeKind]: EngineKind<K> };
 
 type Descriptors = typeof engineKinds;

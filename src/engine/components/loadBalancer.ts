@@ -162,6 +162,7 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
     const parent = visit.call;
     const outcome = child.outcome;
     parent.retryAfterMs = child.retryAfterMs;
+    parent.version = child.version;
     this.engine.calls.release(child);
     if (parent.req.measured) {
       if (outcome === OK) this.completed++;

@@ -118,6 +118,10 @@ export class ServerRuntime extends NodeRuntime<ServerReport> {
     return this.activeCount;
   }
 
+  override get workersPerInstance(): number {
+    return this.concurrency;
+  }
+
   override instanceUp(i: number): boolean {
     return i < this.instances.length && this.instances[i].up;
   }

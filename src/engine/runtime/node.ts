@@ -39,6 +39,14 @@ export abstract class NodeRuntime<R extends NodeReportBase = NodeReportBase> imp
     return 1;
   }
 
+  /**
+   * Calls one instance works on at once (its workers): what a queue in front of this node
+   * delivers to each instance (its consumer credit).
+   */
+  get workersPerInstance(): number {
+    return 1;
+  }
+
   /** Whether the instance is really up (health checks probe this). */
   instanceUp(_instance: number): boolean {
     return true;

@@ -65,6 +65,12 @@ export class Call implements CallContext {
   instance = -1;
   outcome: Outcome = OK;
   retryAfterMs = 0;
+  /**
+   * The data version an answer carries (a read's value, a write's result: the database's
+   * per-key write count), so a cache can tell later whether what it holds went stale; 0
+   * when the answer carries no data. Like `outcome`, it is part of the answer.
+   */
+  version = 0;
   sentAt = 0;
   /** 1 for the first try; retries count up (SPEC §3.3 `maxAttempts`). */
   attempt = 1;
@@ -82,6 +88,7 @@ export class Call implements CallContext {
     this.instance = -1;
     this.outcome = OK;
     this.retryAfterMs = 0;
+    this.version = 0;
     this.sentAt = 0;
     this.attempt = 1;
     this.abandoned = false;

@@ -74,6 +74,25 @@ export class Station<J> {
     return null;
   }
 
+  /**
+   * A server that is busy takes one more waiting job into the same service (a batch: a
+   * queue's consumer worker pulling several messages at once); null when none waits.
+   */
+  takeAnother(now: number): J | null {
+    return this.waiting > 0 ? this.shift(now, true) : null;
+  }
+
+  /**
+   * Servers were added or came back: the first waiting job takes a free server and is
+   * returned (the owner starts it); null when no server is free or none waits. Call it
+   * until it returns null.
+   */
+  startWaiting(now: number): J | null {
+    if (this.waiting === 0 || this.busy >= this.servers) return null;
+    this.take(now);
+    return this.shift(now, true);
+  }
+
   /** Time the first waiting job arrived (Infinity when none waits). */
   headArrival(): number {
     return this.waiting > 0 ? this.arrived[this.head] : Infinity;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { integer, MAX_ENTRIES, oneOf, strict } from '../fields';
+import { boolean, integer, MAX_ENTRIES, oneOf, strict } from '../fields';
 
 /** Deliveries of one message, as for an edge's retries: each is an event. */
 export const MAX_DELIVERY_ATTEMPTS = 100;
@@ -14,6 +14,8 @@ export const queueConfigSchema = strict({
   batchSize: integer(1, 10_000).default(1),
   /** Deliveries before a failed message is dead-lettered (counts the first): 1 to 100. */
   maxAttempts: integer(1, MAX_DELIVERY_ATTEMPTS).default(3),
+  /** true: waiting messages survive a crash of the queue; false: they are lost (`lostMessages`). */
+  durable: boolean().default(true),
 });
 
 export type QueueConfig = z.output<typeof queueConfigSchema>;

@@ -1,9 +1,13 @@
-/** The app's layout: run controls on top, palette left, canvas centre, inspector right, charts below. */
+/** The app's layout: run and edit controls on top, palette left, canvas centre, inspector right, charts and fault timeline below. */
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
+import { FaultMenu } from './faults/FaultMenu';
 import { Inspector } from './inspector/Inspector';
+import { HelpDialog } from './keyboard/HelpDialog';
+import { useShortcuts } from './keyboard/useShortcuts';
 import { simulation, useDocument } from './store';
+import { EditControls } from './toolbar/EditControls';
 import { Palette } from './toolbar/Palette';
 import { RunControls } from './toolbar/RunControls';
 
@@ -11,6 +15,7 @@ const ChartsPanel = lazy(() => import('./charts/ChartsPanel'));
 
 export function App() {
   const name = useDocument((s) => s.scenario.name);
+  useShortcuts();
   useEffect(() => {
     // Build the first run at once, so its duration and any problems show before Play.
     void simulation.load();
@@ -29,6 +34,7 @@ export function App() {
             </span>
           </div>
           <RunControls />
+          <EditControls />
         </header>
         <Palette />
         <main className="workspace">
@@ -40,6 +46,8 @@ export function App() {
             <ChartsPanel />
           </Suspense>
         </footer>
+        <FaultMenu />
+        <HelpDialog />
       </div>
     </ReactFlowProvider>
   );

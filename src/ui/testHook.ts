@@ -3,12 +3,19 @@
  * document to the end in a fresh simulation worker, the same code path as the app, and gives
  * the report. Used to check that the browser and Node produce the same numbers.
  */
-import { formatErrors, parseScenario } from '../model';
+import { formatErrors, parseScenario, type Scenario } from '../model';
+import { frameRing, useDocument, useResults, type ChartPoint, type LiveFault } from './store';
 import { connectSimWorker } from '../worker/connect';
 import type { Report } from '../worker/protocol';
 
 export interface ArchsimTestHook {
   runScenarioToEnd(document: unknown): Promise<Report>;
+  /** The chart points of the current run, oldest first (simulated seconds, error %…). */
+  chartPoints(): ChartPoint[];
+  /** Faults injected live into the current run, with the simulated time each took effect. */
+  liveFaults(): LiveFault[];
+  /** The document being edited. */
+  scenario(): Scenario;
 }
 
 async function runScenarioToEnd(document: unknown): Promise<Report> {
@@ -27,5 +34,10 @@ async function runScenarioToEnd(document: unknown): Promise<Report> {
 }
 
 export function installTestHook(): void {
-  (window as unknown as { __archsim: ArchsimTestHook }).__archsim = { runScenarioToEnd };
+  (window as unknown as { __archsim: ArchsimTestHook }).__archsim = {
+    runScenarioToEnd,
+    chartPoints: () => frameRing.toArray(),
+    liveFaults: () => useResults.getState().liveFaults,
+    scenario: () => useDocument.getState().scenario,
+  };
 }

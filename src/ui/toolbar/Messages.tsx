@@ -1,5 +1,5 @@
 /** The message panel: why the design cannot run, and other notices, in plain words. */
-import { useDocument, useResults, useSession } from '../store';
+import { simulation, useDocument, useResults, useSession } from '../store';
 
 export function Messages() {
   const problems = useResults((s) => s.problems);
@@ -21,7 +21,12 @@ export function Messages() {
       )}
       {stale && (
         <div className="message info" data-testid="stale">
-          The design changed in a way the running simulation cannot take live. Press Reset to run the new design.
+          The design changed in a way the running simulation cannot take live: the run goes on with the design it started
+          with. Undo the change to carry on, or{' '}
+          <button type="button" className="link" data-testid="stale-reset" onClick={() => void simulation.reset()}>
+            restart with the new design
+          </button>
+          .
         </div>
       )}
       {notice && (

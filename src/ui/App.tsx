@@ -8,6 +8,7 @@ import { HelpDialog } from './keyboard/HelpDialog';
 import { useShortcuts } from './keyboard/useShortcuts';
 import { simulation, useDocument } from './store';
 import { EditControls } from './toolbar/EditControls';
+import { Messages } from './toolbar/Messages';
 import { Palette } from './toolbar/Palette';
 import { RunControls } from './toolbar/RunControls';
 
@@ -39,6 +40,7 @@ export function App() {
         <Palette />
         <main className="workspace">
           <Canvas />
+          <Messages />
         </main>
         <Inspector />
         <footer className="bottom">

@@ -141,6 +141,7 @@ export function Canvas() {
         selectionOnDrag
         panOnDrag={PAN_BUTTONS}
         panOnScroll
+        panActivationKeyCode={null}
         snapToGrid
         snapGrid={SNAP_GRID}
         fitView

@@ -48,7 +48,7 @@ export function NodeInspector({ node, index }: { node: ScenarioNode; index: numb
         name="label"
         value={node.label ?? ''}
         placeholder={node.id}
-        commit={(label) => commitField(labelContext, ['label'], label === '' ? undefined : label)}
+        commit={(label) => commitField(labelContext, ['label'], label === '' ? undefined : label, true)}
         testId="field-label"
       />
       <ConfigForm

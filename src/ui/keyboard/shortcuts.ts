@@ -38,10 +38,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['?'], description: 'This list', matches: (e) => e.key === '?', run: commands.help },
 ];
 
-/** Targets where keys belong to what has focus (typing, a button's own Space). */
-export function ownsKeys(target: EventTarget | null): boolean {
+/** Whether the key belongs to what has focus: typing in a field, a menu, a dialog, a button's Space and Enter. */
+export function ownsKeys(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target.closest('[role="menu"], dialog')) return true;
-  return ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'SUMMARY', 'A'].includes(target.tagName);
+  if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
+  return (key === ' ' || key === 'Enter') && ['BUTTON', 'SUMMARY', 'A'].includes(target.tagName);
 }

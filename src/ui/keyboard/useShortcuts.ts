@@ -5,7 +5,7 @@ import { ownsKeys, SHORTCUTS } from './shortcuts';
 export function useShortcuts(): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || ownsKeys(event.target)) return;
+      if (event.defaultPrevented || ownsKeys(event.target, event.key)) return;
       const shortcut = SHORTCUTS.find((s) => s.matches?.(event));
       if (!shortcut?.run) return;
       event.preventDefault();

@@ -11,12 +11,22 @@ export function Messages() {
     <div className="messages">
       {problems.length > 0 && (
         <div className="message problem" role="alert" data-testid="problems">
-          <strong>This design cannot run yet:</strong>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
+          {problems.length === 1 ? (
+            <>
+              <strong>This design cannot run yet:</strong> {problems[0]}
+            </>
+          ) : (
+            <details>
+              <summary>
+                <strong>This design cannot run yet</strong> ({problems.length} problems)
+              </summary>
+              <ul>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </details>
+          )}
         </div>
       )}
       {stale && (

@@ -2,7 +2,6 @@
 import { SPEEDS, type Speed } from '../../worker/pacer';
 import { formatSeconds } from '../format';
 import { simulation, useResults, useSession } from '../store';
-import { Messages } from './Messages';
 
 function speedLabel(speed: Speed): string {
   return speed === 'max' ? 'max' : `${speed}×`;
@@ -76,7 +75,6 @@ export function RunControls() {
           {state}
         </span>
       </div>
-      <Messages />
     </div>
   );
 }

@@ -13,13 +13,15 @@ interface FieldShellProps {
   keptText?: string;
   /** The field changes a running simulation at once. */
   live?: boolean;
+  /** The label is for screen readers only (the field sits under a switch that names it). */
+  hideLabel?: boolean;
   children: ReactNode;
 }
 
-export function FieldShell({ label, htmlFor, testId, help, defaultText, error, keptText, live, children }: FieldShellProps) {
+export function FieldShell({ label, htmlFor, testId, help, defaultText, error, keptText, live, hideLabel, children }: FieldShellProps) {
   return (
     <div className={`field${error ? ' invalid' : ''}`} data-field={testId}>
-      <div className="field-head">
+      <div className={hideLabel ? 'sr-only' : 'field-head'}>
         {htmlFor ? <label htmlFor={htmlFor}>{label}</label> : <span className="field-label">{label}</span>}
         {live && (
           <span className="live-tag" title="Changes a running simulation at once, without a reset">

@@ -118,7 +118,7 @@ export function RecordField({ spec, value, path }: { spec: RecordSpec; value: Re
     if (to === from) return null;
     if (to === '') return `${path.join('.')}: a name is required`;
     if (to in value) return `${path.join('.')}: "${to}" is already listed`;
-    return commitField(ctx, path, renamed(value, from, to));
+    return commitField(ctx, path, renamed(value, from, to), true);
   }
   function add() {
     let n = entries.length + 1;

@@ -20,18 +20,21 @@ interface SchemaFieldProps {
   path: (string | number)[];
   /** Shown inline in a row: no explanation or default under it. */
   compact?: boolean;
+  /** Under a switch that already names it: the label only for screen readers. */
+  hideLabel?: boolean;
 }
 
 export function testIdFor(path: readonly (string | number)[]): string {
   return `field-${path.join('-')}`;
 }
 
-export function SchemaField({ spec, value, path, compact }: SchemaFieldProps) {
+export function SchemaField({ spec, value, path, compact, hideLabel }: SchemaFieldProps) {
   const ctx = useForm();
   const info = fieldInfo(ctx.scope, spec.path, spec.description);
   const testId = testIdFor(path);
   const name = path.filter((p) => typeof p === 'string').join('.') || spec.name;
   const commit = (v: unknown) => commitField(ctx, path, v);
+  const type = (v: unknown) => commitField(ctx, path, v, true);
   const common = {
     label: info.label,
     name,
@@ -39,11 +42,12 @@ export function SchemaField({ spec, value, path, compact }: SchemaFieldProps) {
     help: compact ? undefined : info.help,
     defaultText: compact ? undefined : formatDefault(spec.default),
     live: path.length === 1 && ctx.liveFields.has(String(path[0])),
+    hideLabel,
   };
 
   switch (spec.type) {
     case 'number':
-      return <NumberInput {...common} value={typeof value === 'number' ? value : 0} unit={info.unit} commit={commit} />;
+      return <NumberInput {...common} value={typeof value === 'number' ? value : 0} unit={info.unit} commit={type} />;
     case 'enum':
       return <SelectInput {...common} value={String(value)} options={spec.options} commit={commit} />;
     case 'boolean':
@@ -52,9 +56,9 @@ export function SchemaField({ spec, value, path, compact }: SchemaFieldProps) {
       if (info.ref === 'downstream' && ctx.downstream.length > 0) {
         return <SelectInput {...common} value={String(value ?? '')} options={ctx.downstream} commit={commit} />;
       }
-      return <TextInput {...common} value={String(value ?? '')} commit={commit} />;
+      return <TextInput {...common} value={String(value ?? '')} commit={type} />;
     case 'duration':
-      return <DurationField {...common} value={value as Duration} commit={commit} />;
+      return <DurationField {...common} value={value as Duration} commit={type} />;
     case 'optional':
       return <OptionalField spec={spec} value={value} path={path} />;
     case 'object':
@@ -72,7 +76,7 @@ export function SchemaField({ spec, value, path, compact }: SchemaFieldProps) {
     case 'record':
       return <RecordField spec={spec} value={(value ?? {}) as Record<string, unknown>} path={path} />;
     case 'json':
-      return <JsonValueField {...common} value={value} commit={commit} />;
+      return <JsonValueField {...common} value={value} commit={type} />;
   }
 }
 
@@ -95,7 +99,7 @@ function OptionalField({ spec, value, path }: { spec: Extract<FieldSpec, { type:
           </div>
         ) : (
           <div className="sub-form">
-            <SchemaField spec={{ ...spec.inner, default: info.onValue ?? spec.inner.default }} value={value} path={path} compact />
+            <SchemaField spec={spec.inner} value={value} path={path} compact hideLabel />
           </div>
         ))}
     </div>

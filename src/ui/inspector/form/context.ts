@@ -40,9 +40,14 @@ export function messageFor(result: EditResult, ctx: FormContextValue, path: read
   return first ? `${first.path}: ${first.message}` : `${formatPath(path)}: invalid value`;
 }
 
-/** Commits a value at `path` in the config; gives the field's message when it is refused. */
-export function commitField(ctx: FormContextValue, path: readonly (string | number)[], value: unknown): string | null {
+/**
+ * Commits a value at `path` in the config; gives the field's message when it is refused.
+ * `typing`: a keystroke in a text field, merged with the field's other keystrokes of a burst
+ * into one undo step (a switch or a choice is a step of its own).
+ */
+export function commitField(ctx: FormContextValue, path: readonly (string | number)[], value: unknown, typing = false): string | null {
   const targetKey = ctx.target.type === 'scenario' ? 'scenario' : `${ctx.target.type}:${ctx.target.id}`;
-  const result = useDocument.getState().setField(ctx.target, [...ctx.base, ...path], value, `${targetKey}:${path.join('.')}`);
+  const group = typing ? `${targetKey}:${path.join('.')}` : undefined;
+  const result = useDocument.getState().setField(ctx.target, [...ctx.base, ...path], value, group);
   return messageFor(result, ctx, path);
 }

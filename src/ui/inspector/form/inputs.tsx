@@ -17,9 +17,10 @@ interface BaseProps<T> {
   help?: string;
   defaultText?: string;
   live?: boolean;
+  hideLabel?: boolean;
 }
 
-export function NumberInput({ label, value, commit, testId, name, help, defaultText, live, unit }: BaseProps<number> & { unit?: string }) {
+export function NumberInput({ label, value, commit, testId, name, help, defaultText, live, unit, hideLabel }: BaseProps<number> & { unit?: string }) {
   const id = useId();
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +39,7 @@ export function NumberInput({ label, value, commit, testId, name, help, defaultT
   }
 
   return (
-    <FieldShell label={label} htmlFor={id} testId={testId} help={help} defaultText={defaultText} error={error} keptText={String(value)} live={live}>
+    <FieldShell label={label} htmlFor={id} testId={testId} help={help} defaultText={defaultText} error={error} keptText={String(value)} live={live} hideLabel={hideLabel}>
       <div className="input-with-unit">
         <input
           id={id}

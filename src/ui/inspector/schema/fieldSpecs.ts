@@ -119,8 +119,8 @@ function specOf(schema: JsonSchema, path: string[]): FieldSpec {
   }
 }
 
-/** The fields of a config schema, top level, in schema order. */
-function fieldsOf(schema: z.ZodType): FieldSpec[] {
+/** The fields of any config schema, top level, in schema order. */
+export function fieldsOf(schema: z.ZodType): FieldSpec[] {
   const spec = specOf(toJson(schema), []);
   return spec.type === 'object' ? spec.fields : [];
 }

@@ -184,3 +184,21 @@ test('shortcuts: ? lists them, Ctrl+A selects all, the context-menu key opens th
   const focused = await centre(page, '.react-flow__node[data-id="web"]');
   expect(focused.x).toBeGreaterThan(0);
 });
+
+test('keyboard only: add a node from the palette, wire it from the inspector, a wiring into a client is refused with the reason', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('palette-server').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('inspector-node')).toHaveAttribute('data-node-id', 'server-1');
+  await page.locator('.react-flow__node[data-id="web"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('inspector-node')).toHaveAttribute('data-node-id', 'web');
+  await page.getByTestId('call-to').focus();
+  await page.getByTestId('call-to').selectOption('server-1');
+  await page.getByTestId('call-add').press('Enter');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+  await page.getByTestId('call-to').selectOption('users');
+  await page.getByTestId('call-add').press('Enter');
+  await expect(page.getByTestId('call-error')).toContainText('a client only sends requests: "users" cannot receive calls');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+});

@@ -2,14 +2,19 @@
 import { expect, test } from '@playwright/test';
 import { simTime, clickCanvasBackground } from './helpers';
 
-test('Space toggles play at the default 1×', async ({ page }) => {
+test('Space toggles play at the default 1×; nodes keep their size when the run starts', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('speed')).toHaveValue('1');
+  const sizes = () =>
+    page.locator('.react-flow__node').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-id')} ${el.getBoundingClientRect().width}×${el.getBoundingClientRect().height}`));
+  const before = await sizes();
   await clickCanvasBackground(page);
   await page.keyboard.press(' ');
   await expect(page.getByTestId('run-state')).toHaveText('Running');
   const start = Date.now();
   await page.waitForTimeout(1000);
+  await expect(page.getByTestId('node-live-web')).toBeVisible();
+  expect(await sizes()).toEqual(before);
   await page.keyboard.press(' ');
   await expect(page.getByTestId('run-state')).toHaveText('Paused');
   // 1×: about one simulated second per wall second (generous bounds on a busy machine).

@@ -7,6 +7,7 @@ import { useDocument, useSession } from '../store';
 import { ConfigForm } from './form/ConfigForm';
 import { commitField } from './form/context';
 import { TextInput } from './form/inputs';
+import { NodeCalls } from './NodeCalls';
 import { NodeLiveStats } from './NodeLiveStats';
 import { RawJson } from './RawJson';
 import { kindFields } from './schema/fieldSpecs';
@@ -63,6 +64,7 @@ export function NodeInspector({ node, index }: { node: ScenarioNode; index: numb
         sections={descriptor.sections}
         config={node.config as Record<string, unknown>}
       />
+      <NodeCalls id={node.id} />
       <NodeLiveStats id={node.id} figures={descriptor.figures} />
       <RawJson element={node as unknown as Record<string, unknown>} target={target} />
       <button type="button" className="danger" data-testid="delete-selection" onClick={() => useDocument.getState().removeElements([node.id], [])}>

@@ -96,11 +96,14 @@ export function Canvas() {
 
   const onNodeContextMenu = useCallback((event: MouseEvent, node: ArchFlowNode) => {
     event.preventDefault();
+    // The menu acts on this node: it becomes the selection, as a click would make it.
+    if (!node.selected) useSession.getState().requestSelection({ nodeIds: [node.id], edgeIds: [] });
     useSession.getState().openMenu({ type: 'node', id: node.id, x: event.clientX, y: event.clientY });
   }, []);
 
   const onEdgeContextMenu = useCallback((event: MouseEvent, edge: Edge) => {
     event.preventDefault();
+    if (!edge.selected) useSession.getState().requestSelection({ nodeIds: [], edgeIds: [edge.id] });
     useSession.getState().openMenu({ type: 'edge', id: edge.id, x: event.clientX, y: event.clientY });
   }, []);
 

@@ -34,7 +34,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Menu', 'Shift F10'], description: 'Actions of the selected node or call: crash, recover, slow, partition, heal', matches: (e) => e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10'), run: commands.openMenuForSelection },
   { keys: ['L'], description: 'Automatic layout, left to right by tier', matches: (e) => plain(e) && key(e, 'l'), run: () => void commands.layout() },
   { keys: ['F'], description: 'Zoom to fit', matches: (e) => plain(e) && key(e, 'f'), run: commands.fitView },
-  { keys: ['Escape'], description: 'Close a menu or dialog; clear the selection' },
+  { keys: ['Escape'], description: 'Close a menu or dialog; clear the selection', matches: (e) => e.key === 'Escape', run: commands.clearSelection },
   { keys: ['?'], description: 'This list', matches: (e) => e.key === '?', run: commands.help },
 ];
 

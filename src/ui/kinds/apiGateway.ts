@@ -1,3 +1,4 @@
+import { info, rateLimitTexts } from './fieldText';
 import type { UiKindDescriptor } from './types';
 import { describeDuration } from '../format';
 
@@ -16,4 +17,12 @@ export const apiGatewayUi: UiKindDescriptor<'apiGateway'> = {
   ],
   live: {},
   receivesCalls: true,
+  fields: {
+    routes: info('Routes', 'Path prefix → node; the first match wins, unmatched paths go to the first downstream node.'),
+    'routes[].pathPrefix': info('Path prefix', 'Requests whose path starts with this.'),
+    'routes[].to': info('To', 'The node those requests go to.', undefined, { ref: 'downstream' }),
+    authTime: info('Auth time', 'Time spent authenticating each request.'),
+    rateLimit: info('Rate limit', 'A built-in rate limiter in front of the routes.'),
+    ...rateLimitTexts('rateLimit.'),
+  },
 };

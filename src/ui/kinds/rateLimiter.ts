@@ -1,3 +1,4 @@
+import { rateLimitTexts } from './fieldText';
 import type { UiKindDescriptor } from './types';
 
 export const rateLimiterUi: UiKindDescriptor<'rateLimiter'> = {
@@ -16,4 +17,5 @@ export const rateLimiterUi: UiKindDescriptor<'rateLimiter'> = {
   sections: [{ title: 'Limit', fields: ['algorithm', 'ratePerSec', 'burst', 'queueSize', 'limit', 'windowMs', 'scope'] }],
   live: {},
   receivesCalls: true,
+  fields: rateLimitTexts(''),
 };

@@ -7,6 +7,7 @@
 import type { NodeConfig, NodeKind } from '../../model';
 import type { LiveChange } from '../../worker/protocol';
 import type { FigureName } from './figures';
+import type { FieldTexts } from './fieldText';
 
 /** A titled group of config fields in the inspector, in the order shown. */
 export interface InspectorSection<C> {
@@ -35,8 +36,14 @@ export interface UiKindDescriptor<K extends NodeKind> {
   sections: readonly InspectorSection<NodeConfig<K>>[];
   /** Fields a running simulation applies live (everything else asks for a reset). */
   live: LiveFields<K>;
-  /** False for kinds that only send (a client): no input handle. */
+  /** False for kinds that only send (a client): wirings into it are refused. */
   receivesCalls: boolean;
+  /**
+   * The inspector's label, unit and one-line explanation of each config field, by dotted path
+   * (`keys.count`, `rateSchedule[].atMs`). A field without a line still shows, labelled from
+   * its name; `test/ui/inspectorSchema.test.ts` lists the ones missing.
+   */
+  fields: FieldTexts;
 }
 
 export type UiKindTable = { [K in NodeKind]: UiKindDescriptor<K> };

@@ -2,7 +2,8 @@
  * The inspector's form, derived from the model's zod schemas (through `z.toJSONSchema`), so a
  * field added to the schema shows in the inspector with no UI change: its control follows from
  * its type, its range and default from the schema, and its label, unit and one-line
- * explanation from `fieldInfo.ts` (or, failing that, from the field's name and `.describe()`).
+ * explanation from the kind descriptor's `fields` (see `fieldInfo.ts`; failing that, from the
+ * field's name and `.describe()`).
  */
 import { z } from 'zod';
 import { durationSchema, edgeConfigSchema, kindDefinitions, type NodeKind } from '../../../model';

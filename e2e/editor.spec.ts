@@ -202,3 +202,23 @@ test('keyboard only: add a node from the palette, wire it from the inspector, a 
   await expect(page.getByTestId('call-error')).toContainText('a client only sends requests: "users" cannot receive calls');
   await expect(page.locator('.react-flow__edge')).toHaveCount(3);
 });
+
+test('a drag is one undo step, and so is a run of arrow-key moves', async ({ page }) => {
+  await page.goto('/');
+  const position = () => hook(page, (h) => h.scenario().nodes.find((n) => n.id === 'web')!.position);
+  const start = await position();
+  const web = await centre(page, '[data-testid="node-web"]');
+  await dragBetween(page, { x: web.x, y: web.y - 40 }, { x: web.x + 60, y: web.y + 80 });
+  const dragged = await position();
+  expect(dragged.y).toBeGreaterThan(start.y + 40);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  const nudged = await position();
+  expect(nudged.x).toBeGreaterThan(dragged.x);
+  expect(nudged.y).toBeGreaterThan(dragged.y);
+  await page.getByTestId('undo').click();
+  expect(await position()).toEqual(dragged);
+  await page.getByTestId('undo').click();
+  expect(await position()).toEqual(start);
+});

@@ -18,7 +18,7 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { isNodeKind } from '../../model';
 import { canvasView, commands } from '../commands';
 import { uncalledNodes } from '../edit/wiring';
@@ -65,13 +65,20 @@ export function Canvas() {
     void commands.layoutIfNeeded();
   }, [scenario]);
 
+  /** A pointer drag is under way (its moves stay on the canvas until it ends). */
+  const dragging = useRef(false);
   const onNodesChange = useCallback((changes: NodeChange<ArchFlowNode>[]) => {
     setNodes((current) => applyNodeChanges(changes, current));
-    // Moves reach the document when a drag ends (or per arrow key, grouped), not on every pointer move.
+    if (changes.some((c) => c.type === 'position' && c.dragging === true)) dragging.current = true;
+    // Moves reach the document when a drag ends (one undo step), or per arrow key (a run of
+    // presses on one selection is one step), not on every pointer move.
     const moves = changes.flatMap((c) =>
       c.type === 'position' && c.dragging === false && c.position ? [{ id: c.id, position: c.position }] : [],
     );
-    if (moves.length > 0) useDocument.getState().moveNodes(moves, moveGroup(moves.map((m) => m.id)));
+    if (moves.length === 0) return;
+    const byKeyboard = !dragging.current;
+    dragging.current = false;
+    useDocument.getState().moveNodes(moves, byKeyboard ? moveGroup(moves.map((m) => m.id)) : undefined);
   }, []);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {

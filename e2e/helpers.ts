@@ -20,7 +20,15 @@ export async function dragBetween(page: Page, from: { x: number; y: number }, to
 export async function connect(page: Page, from: string, to: string) {
   const a = await centre(page, `.react-flow__node[data-id="${from}"] .react-flow__handle.source`);
   const b = await centre(page, `.react-flow__node[data-id="${to}"] .react-flow__handle.target`);
-  await dragBetween(page, a, b);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });
+  await page.mouse.move(b.x, b.y, { steps: 8 });
+  // Wait until the line is drawn to the handle (a busy machine may lag), then let go.
+  await page.locator('.react-flow__connection').waitFor({ state: 'visible' });
+  await page.mouse.move(b.x + 1, b.y + 1);
+  await page.mouse.move(b.x, b.y);
+  await page.mouse.up();
 }
 
 /** Opens the app with `doc` as the saved design (as if it had been left there). */

@@ -1,7 +1,6 @@
 /** A duration (SPEC §2): its distribution and its mean, edited as two fields. */
-import { meanMs, type Duration } from '../../model';
-import type { EditResult } from '../store';
-import { NumberField, SelectField } from './fields';
+import { meanMs, type Duration } from '../../../model';
+import { NumberInput, SelectInput } from './inputs';
 
 const SHAPES = ['constant', 'exponential', 'erlang', 'uniform', 'lognormal'] as const;
 type Shape = (typeof SHAPES)[number];
@@ -48,29 +47,33 @@ function withShape(d: Duration, shape: Shape): Duration {
 
 interface DurationFieldProps {
   label: string;
+  name: string;
   value: Duration;
-  path: string;
-  commit: (value: Duration) => EditResult;
+  commit: (value: Duration) => string | null;
   testId: string;
+  help?: string;
+  defaultText?: string;
 }
 
-export function DurationField({ label, value, path, commit, testId }: DurationFieldProps) {
+export function DurationField({ label, name, value, commit, testId, help, defaultText }: DurationFieldProps) {
   const mean = Number(meanMs(value).toPrecision(6));
   return (
-    <fieldset className="duration-field">
+    <fieldset className="duration-field" data-testid={testId}>
       <legend>{label}</legend>
-      <SelectField
+      {help && <div className="field-hint">{help}</div>}
+      <SelectInput
         label="Distribution"
+        name={name}
         value={shapeOf(value)}
         options={SHAPES}
-        path={path}
-        commit={(shape) => commit(withShape(value, shape))}
+        commit={(shape) => commit(withShape(value, shape as Shape))}
         testId={`${testId}-dist`}
+        defaultText={defaultText}
       />
-      <NumberField
+      <NumberInput
         label={shapeOf(value) === 'constant' ? 'Time' : 'Mean'}
+        name={name}
         value={mean}
-        path={path}
         unit="ms"
         commit={(m) => commit(withMean(value, m))}
         testId={`${testId}-mean`}

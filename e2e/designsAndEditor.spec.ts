@@ -1,0 +1,33 @@
+/** Where the editor meets the designs: opening another design is not an undo step. */
+import { expect, test } from '@playwright/test';
+import { clickCanvasBackground, currentDocument } from './helpers';
+
+test('opening another design starts a fresh undo history: Undo is off and Ctrl+Z changes nothing', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('node-web')).toBeVisible();
+  await page.getByTestId('palette-server').click();
+  await expect(page.getByTestId('node-server-1')).toBeVisible();
+  await expect(page.getByTestId('undo')).toBeEnabled();
+
+  await page.getByTestId('new').click();
+  await page.getByTestId('gallery-open-mm1').click();
+  await expect(page.getByTestId('gallery-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('node-server-1')).toHaveCount(0);
+  // The changed work it replaced is in the library, not in the undo history.
+  await expect(page.getByTestId('document-info')).toContainText('was kept in your library');
+  const opened = await currentDocument(page);
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  await expect(page.getByTestId('redo')).toBeDisabled();
+  await clickCanvasBackground(page);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+Shift+z');
+  expect(await currentDocument(page)).toEqual(opened);
+
+  // Edits of the opened design undo back to it as it was opened, and no further.
+  await page.getByTestId('field-seed').fill('4321');
+  await expect(page.getByTestId('undo')).toBeEnabled();
+  await clickCanvasBackground(page);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  expect(await currentDocument(page)).toEqual(opened);
+});

@@ -1,6 +1,9 @@
-/** Where the editor meets the designs: opening another design is not an undo step. */
+/**
+ * Where the editor meets the designs: opening another design is not an undo step, and Ctrl+V
+ * is both "paste copied nodes" and "open pasted scenario JSON".
+ */
 import { expect, test } from '@playwright/test';
-import { clickCanvasBackground, currentDocument } from './helpers';
+import { clickCanvasBackground, currentDocument, SMALL_DOCUMENT } from './helpers';
 
 test('opening another design starts a fresh undo history: Undo is off and Ctrl+Z changes nothing', async ({ page }) => {
   await page.goto('/');
@@ -30,4 +33,26 @@ test('opening another design starts a fresh undo history: Undo is off and Ctrl+Z
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('undo')).toBeDisabled();
   expect(await currentDocument(page)).toEqual(opened);
+});
+
+test('Ctrl+V with scenario JSON on the clipboard opens it; after copying nodes, Ctrl+V pastes them', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await expect(page.getByTestId('node-web')).toBeVisible();
+  await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(SMALL_DOCUMENT));
+  await clickCanvasBackground(page);
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('scenario-name')).toHaveText('Shared from elsewhere');
+  await expect(page.getByTestId('node-shop')).toBeVisible();
+  await expect(page.getByTestId('node-web')).toHaveCount(0);
+
+  // Copying nodes replaces the scenario text on the clipboard: the next Ctrl+V pastes nodes.
+  await page.getByTestId('node-shop').click();
+  await page.keyboard.press('Control+c');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).not.toContain('"version"');
+  await page.keyboard.press('Control+v');
+  await expect(page.locator('.react-flow__node')).toHaveCount(3);
+  await expect(page.getByTestId('scenario-name')).toHaveText('Shared from elsewhere');
+  const doc = await currentDocument(page);
+  expect((doc.nodes as { kind: string }[]).filter((n) => n.kind === 'server')).toHaveLength(2);
 });

@@ -8,6 +8,7 @@ import { Canvas } from './canvas/Canvas';
 import { FaultMenu } from './faults/FaultMenu';
 import { Inspector } from './inspector/Inspector';
 import { HelpDialog } from './keyboard/HelpDialog';
+import { useClipboard } from './keyboard/useClipboard';
 import { useShortcuts } from './keyboard/useShortcuts';
 import { FileDropZone } from './library/FileDropZone';
 import { PasteToOpen } from './library/PasteToOpen';
@@ -25,6 +26,7 @@ export function App() {
   // Another design opened: a fresh canvas fits its view to it.
   const openCount = useWork((s) => s.openCount);
   useShortcuts();
+  useClipboard();
   useEffect(() => {
     // Build the first run at once, so its duration and any problems show before Play.
     void simulation.load();

@@ -1,7 +1,8 @@
 /**
  * Every keyboard shortcut, once: the key handler runs them and the `?` dialog lists them.
- * Delete and Backspace (remove), arrow keys (move the selection), Enter (select the focused
- * node or edge) and Escape (deselect) are React Flow's own; they are listed here too.
+ * Delete and Backspace (remove), arrow keys (move the selection) and Enter (select the focused
+ * node or edge) are React Flow's own, copy and paste the clipboard events' (`useClipboard.ts`);
+ * they are listed here too.
  */
 import { commands } from '../commands';
 
@@ -23,8 +24,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['.'], description: 'Step one frame', matches: (e) => plain(e) && e.key === '.', run: commands.step },
   { keys: ['Ctrl Z'], description: 'Undo', matches: (e) => mod(e) && !e.shiftKey && key(e, 'z'), run: commands.undo },
   { keys: ['Ctrl Shift Z', 'Ctrl Y'], description: 'Redo', matches: (e) => mod(e) && ((e.shiftKey && key(e, 'z')) || (!e.shiftKey && key(e, 'y'))), run: commands.redo },
-  { keys: ['Ctrl C'], description: 'Copy the selected nodes (with the calls between them)', matches: (e) => mod(e) && !e.shiftKey && key(e, 'c'), run: () => void commands.copy() },
-  { keys: ['Ctrl V'], description: 'Paste (fresh ids)', matches: (e) => mod(e) && !e.shiftKey && key(e, 'v'), run: commands.paste },
+  // Copy and paste go through the browser's clipboard events (useClipboard.ts), so a pasted
+  // scenario's JSON opens it (library/PasteToOpen.tsx) and Ctrl+V still pastes copied nodes.
+  { keys: ['Ctrl C'], description: 'Copy the selected nodes (with the calls between them)' },
+  { keys: ['Ctrl V'], description: 'Paste copied nodes (fresh ids); pasted scenario JSON opens as a new design' },
   { keys: ['Ctrl D'], description: 'Duplicate the selected nodes', matches: (e) => mod(e) && !e.shiftKey && key(e, 'd'), run: commands.duplicate },
   { keys: ['Ctrl A'], description: 'Select everything on the canvas', matches: (e) => mod(e) && !e.shiftKey && key(e, 'a'), run: commands.selectAll },
   { keys: ['Delete', 'Backspace'], description: 'Delete the selection' },

@@ -295,4 +295,19 @@ describe('opening another design and the editor', () => {
     expect((await stored()).nodes.find((n) => n.id === id)).toMatchObject({ config: { replicas: 4 } });
     stop();
   });
+
+  it('a read-only (embedded) document refuses every edit, undo and redo', () => {
+    useDocument.getState().setField(scenarioTarget, ['seed'], 3);
+    const before = useDocument.getState().scenario;
+    useDocument.setState({ readOnly: true });
+    try {
+      const result = useDocument.getState().setField(scenarioTarget, ['seed'], 4);
+      expect(result).toEqual({ ok: false, errors: [{ path: '(document)', message: 'this view is read-only' }] });
+      expect(useDocument.getState().addNode('server', { x: 0, y: 0 })).toBeNull();
+      expect(useDocument.getState().undo()).toBe(false);
+      expect(useDocument.getState().scenario).toBe(before);
+    } finally {
+      useDocument.setState({ readOnly: false });
+    }
+  });
 });

@@ -147,8 +147,9 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        selectionOnDrag
-        panOnDrag={PAN_BUTTONS}
+        // Editing: a drag on empty canvas boxes a selection, the middle button pans. Read-only: a drag pans.
+        selectionOnDrag={!readOnly}
+        panOnDrag={readOnly ? true : PAN_BUTTONS}
         panOnScroll
         panActivationKeyCode={null}
         snapToGrid

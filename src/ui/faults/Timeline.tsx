@@ -28,6 +28,8 @@ export function Timeline() {
   const status = useResults((s) => s.status);
   const planned = useDocument((s) => s.scenario.durationMs);
   const faults = useDocument((s) => s.scenario.faults);
+  // The embed view shows the faults; it does not schedule, move or delete them.
+  const readOnly = useDocument((s) => s.readOnly);
   const durationMs = Math.max(status.durationMs || planned, 1);
   const track = useRef<HTMLDivElement>(null);
   const [form, setForm] = useState<{ index: number | null } | null>(null);
@@ -77,9 +79,11 @@ export function Timeline() {
     <div className="timeline" data-testid="timeline" aria-label="Fault timeline">
       <div className="timeline-head">
         <span className="timeline-title">Faults</span>
-        <button type="button" data-testid="fault-add" onClick={() => setForm({ index: null })}>
-          + Schedule a fault
-        </button>
+        {!readOnly && (
+          <button type="button" data-testid="fault-add" onClick={() => setForm({ index: null })}>
+            + Schedule a fault
+          </button>
+        )}
         {form && (
           <FaultForm
             key={form.index ?? 'new'}
@@ -88,7 +92,8 @@ export function Timeline() {
             onDone={() => setForm(null)}
           />
         )}
-        {!form && marks.length === 0 && <span className="hint">None yet: right-click a node or call to inject one live, or schedule one.</span>}
+        {!form && marks.length === 0 && !readOnly && <span className="hint">None yet: right-click a node or call to inject one live, or schedule one.</span>}
+        {marks.length === 0 && readOnly && <span className="hint">None in this scenario.</span>}
       </div>
       <div className="timeline-track" ref={track}>
         <div className="timeline-axis" />
@@ -97,7 +102,7 @@ export function Timeline() {
           const label = `${describeFault(mark)} at ${formatSeconds(mark.atMs)} (${mark.source})`;
           const at = drag && mark.source === 'scheduled' && drag.index === mark.index ? drag.atMs : mark.atMs;
           const style = { left: pct(at), background: FAULT_COLORS[mark.action] };
-          return mark.source === 'scheduled' ? (
+          return mark.source === 'scheduled' && !readOnly ? (
             <button
               type="button"
               key={`s${mark.index}`}
@@ -115,10 +120,10 @@ export function Timeline() {
             />
           ) : (
             <span
-              key={`l${mark.index}`}
-              className="fault-marker live"
+              key={`${mark.source === 'live' ? 'l' : 's'}${mark.index}`}
+              className={`fault-marker ${mark.source}`}
               style={style}
-              data-testid={`fault-marker-live-${mark.index}`}
+              data-testid={mark.source === 'live' ? `fault-marker-live-${mark.index}` : `fault-marker-${mark.index}`}
               data-at-ms={mark.atMs}
               data-action={mark.action}
               role="img"

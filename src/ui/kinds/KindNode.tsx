@@ -6,7 +6,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo, type MouseEvent } from 'react';
 import { kindDefinitions, type NodeConfig, type NodeKind } from '../../model';
-import { useResults, useSession } from '../store';
+import { useDocument, useResults, useSession } from '../store';
 import { factsOf, FIGURES, uiKind } from './index';
 import { utilizationColor } from './liveColor';
 
@@ -33,6 +33,7 @@ function KindNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
   const descriptor = uiKind(kind);
   const live = useResults((s) => s.live[id]);
   const simulated = useSession((s) => s.simulatedKinds?.includes(kind) ?? true);
+  const readOnly = useDocument((s) => s.readOnly);
   const showsUtilization = descriptor.figures.includes('utilization');
   const utilization = live?.utilization ?? 0;
   const color = live && showsUtilization ? utilizationColor(utilization) : undefined;
@@ -57,15 +58,17 @@ function KindNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
         <span className="arch-node-label" title={label}>
           {label}
         </span>
-        <button
-          type="button"
-          className="node-menu-button nodrag"
-          aria-label={`Actions for ${label}`}
-          data-testid={`node-menu-${id}`}
-          onClick={(e) => openMenu(e, id)}
-        >
-          ⋯
-        </button>
+        {!readOnly && (
+          <button
+            type="button"
+            className="node-menu-button nodrag"
+            aria-label={`Actions for ${label}`}
+            data-testid={`node-menu-${id}`}
+            onClick={(e) => openMenu(e, id)}
+          >
+            ⋯
+          </button>
+        )}
       </div>
       <div className="arch-node-kind">
         {kindDefinitions[kind].label}

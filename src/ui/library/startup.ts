@@ -45,6 +45,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 async function startEmbed(link: NonNullable<ReturnType<typeof decodeLinkIn>>): Promise<Started> {
   useWork.setState({ embed: true, storage: 'unavailable' });
+  // Nothing edits an embedded design: the store refuses every change, whatever asks for it.
+  useDocument.setState({ readOnly: true });
   if (link.result.ok) {
     const scenario = await placedForCanvas(link.result.scenario);
     useDocument.getState().loadDocument(scenario, 'link');

@@ -42,6 +42,8 @@ interface DocumentState {
   origin: DocumentOrigin;
   /** The undo history of the design on the canvas (it starts empty when a design is opened). */
   history: History;
+  /** The embed view (`#s=…&embed=1`): the document can be looked at and run, never edited. */
+  readOnly: boolean;
 
   /** The one edit path: applies `change` when the result is valid, as one undo step. */
   apply(change: DocChange, options: EditOptions): EditResult;
@@ -70,7 +72,8 @@ function describeSet(path: ChangePath): string {
 
 export const useDocument = create<DocumentState>()((set, get) => {
   function apply(change: DocChange, options: EditOptions): EditResult {
-    const { scenario, history } = get();
+    const { scenario, history, readOnly } = get();
+    if (readOnly) return { ok: false, errors: [{ path: '(document)', message: 'this view is read-only' }] };
     const outcome = edit({ scenario, history }, change, options);
     if (outcome.result.ok && outcome.state.scenario !== scenario) set(outcome.state);
     else if (outcome.result.ok && outcome.state.history !== history) set({ history: outcome.state.history });
@@ -81,17 +84,20 @@ export const useDocument = create<DocumentState>()((set, get) => {
     scenario: defaultScenario(),
     origin: 'default',
     history: EMPTY_HISTORY,
+    readOnly: false,
     apply,
 
     undo() {
-      const { scenario, history } = get();
+      const { scenario, history, readOnly } = get();
+      if (readOnly) return false;
       const back = undoStep({ scenario, history });
       if (back) set(back);
       return back !== null;
     },
 
     redo() {
-      const { scenario, history } = get();
+      const { scenario, history, readOnly } = get();
+      if (readOnly) return false;
       const forward = redoStep({ scenario, history });
       if (forward) set(forward);
       return forward !== null;

@@ -50,7 +50,7 @@ export function DescriptionField() {
 
   return (
     <FieldShell label="Description" htmlFor={id} testId="field-description" error={error} help="What the design is for, in a few sentences.">
-      <textarea id={id} data-testid="field-description" rows={4} value={draft} aria-invalid={error ? true : undefined} onChange={(e) => commit(e.target.value)} />
+      <textarea id={id} className="prose" data-testid="field-description" rows={4} value={draft} aria-invalid={error ? true : undefined} onChange={(e) => commit(e.target.value)} />
     </FieldShell>
   );
 }

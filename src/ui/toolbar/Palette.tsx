@@ -6,7 +6,7 @@
 import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import { NODE_KINDS, kindDefinitions, type NodeKind } from '../../model';
-import { freeSpot, NODE_H, NODE_W } from '../canvas/placement';
+import { freeSpot, NODE_H, NODE_W, type Rect } from '../canvas/placement';
 import { uiKinds } from '../kinds';
 import { useDocument, useSession } from '../store';
 import { PALETTE_MIME } from './paletteDrag';
@@ -20,7 +20,13 @@ export function Palette() {
     const centre = canvas
       ? screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 })
       : { x: 0, y: 0 };
-    const spot = freeSpot({ x: centre.x - NODE_W / 2, y: centre.y - NODE_H / 2 }, useDocument.getState().scenario.nodes);
+    let visible: Rect | undefined;
+    if (canvas) {
+      const topLeft = screenToFlowPosition({ x: canvas.left, y: canvas.top });
+      const bottomRight = screenToFlowPosition({ x: canvas.right, y: canvas.bottom });
+      visible = { x: topLeft.x, y: topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
+    }
+    const spot = freeSpot({ x: centre.x - NODE_W / 2, y: centre.y - NODE_H / 2 }, useDocument.getState().scenario.nodes, visible);
     const id = useDocument.getState().addNode(kind, spot);
     if (id) useSession.getState().requestSelection({ nodeIds: [id], edgeIds: [] });
   }

@@ -185,6 +185,23 @@ test('shortcuts: ? lists them, Ctrl+A selects all, the context-menu key opens th
   expect(focused.x).toBeGreaterThan(0);
 });
 
+test('a key pressed as a dialog closes, while focus still sits on its hidden button, still reaches the canvas', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('node-web')).toBeVisible();
+  await clickCanvasBackground(page);
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('help-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('help-dialog')).toBeHidden();
+  // Chrome moves focus off a closed dialog's button a moment later; a key in that moment
+  // has the button as its target.
+  await page.evaluate(() => {
+    const button = document.querySelector('[data-testid="help-dialog"] button')!;
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', ctrlKey: true, bubbles: true, cancelable: true }));
+  });
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(3);
+});
+
 test('keyboard only: add a node from the palette, wire it from the inspector, a wiring into a client is refused with the reason', async ({ page }) => {
   await page.goto('/');
   await page.getByTestId('palette-server').focus();

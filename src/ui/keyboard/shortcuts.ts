@@ -45,7 +45,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
 export function ownsKeys(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
-  if (target.closest('[role="menu"], dialog')) return true;
+  // An open dialog only: just after one closes, focus can sit a moment on its (hidden) button.
+  if (target.closest('[role="menu"], dialog[open]')) return true;
   if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
   return (key === ' ' || key === 'Enter') && ['BUTTON', 'SUMMARY', 'A'].includes(target.tagName);
 }

@@ -77,3 +77,20 @@ test('the design survives a reload', async ({ page }) => {
   await page.reload();
   await expect(page.getByTestId('node-database-1')).toBeVisible();
 });
+
+test('the static assets are served: favicon, web manifest and its icons, social preview image', async ({ page, request }) => {
+  await page.goto('/');
+  const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifest = await (await request.get(manifestHref!)).json();
+  expect(manifest.short_name).toBe('archsim');
+  const assets = [
+    await page.locator('link[rel="icon"]').getAttribute('href'),
+    await page.locator('meta[property="og:image"]').getAttribute('content'),
+    ...manifest.icons.map((icon: { src: string }) => `/${icon.src}`),
+  ];
+  for (const asset of assets) {
+    const response = await request.get(asset!);
+    expect(response.status(), asset!).toBe(200);
+    expect((await response.body()).byteLength, asset!).toBeGreaterThan(200);
+  }
+});

@@ -1,6 +1,36 @@
-/** Shared helpers for the end-to-end specs about documents: links, the test hook, storage. */
-import type { Page } from '@playwright/test';
+/** Shared steps for the end-to-end specs: pointer gestures, the test hook, links, documents. */
+import { expect, type Page } from '@playwright/test';
 import { deflateRawSync } from 'node:zlib';
+
+export async function centre(page: Page, selector: string) {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`${selector} is not visible`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags from one point to another in small steps, as a hand would. */
+export async function dragBetween(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Draws a call from one node's output handle to another node's input handle. */
+export async function connect(page: Page, from: string, to: string) {
+  const a = await centre(page, `.react-flow__node[data-id="${from}"] .react-flow__handle.source`);
+  const b = await centre(page, `.react-flow__node[data-id="${to}"] .react-flow__handle.target`);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });
+  await page.mouse.move(b.x, b.y, { steps: 8 });
+  // Wait until the line is drawn to the handle (a busy machine may lag), then let go.
+  await page.locator('.react-flow__connection').waitFor({ state: 'visible' });
+  await page.mouse.move(b.x + 1, b.y + 1);
+  await page.mouse.move(b.x, b.y);
+  await page.mouse.up();
+}
 
 /** A share link made the way any other tool would: zlib's raw DEFLATE and Node's base64url. */
 export function independentLink(document: unknown, options: { embed?: boolean } = {}): string {
@@ -8,14 +38,37 @@ export function independentLink(document: unknown, options: { embed?: boolean } 
   return `/#s=${payload}${options.embed ? '&embed=1' : ''}`;
 }
 
-interface Hook {
-  currentDocument(): unknown;
+/**
+ * Opens the app with `doc` on the canvas, as a person would open a design passed to them:
+ * through a share link (the fragment leaves the address once it is open, so a reload keeps it).
+ */
+export async function openWith(page: Page, doc: unknown) {
+  await page.goto(independentLink(doc));
+  await expect(page.getByTestId('document-info')).toBeVisible();
+  await page.getByTestId('document-info').getByRole('button', { name: 'Dismiss' }).click();
+}
+
+type Hook = {
+  currentDocument(): {
+    nodes: { id: string; position: { x: number; y: number } }[];
+    edges: { id: string; from: string; to: string; config: Record<string, unknown> }[];
+  };
   runScenarioToEnd(doc: unknown): Promise<unknown>;
   savedDocumentText(): Promise<string | null>;
+  chartPoints(): { t: number; errorPct: number; throughputRps: number }[];
+  liveFaults(): { atMs: number; action: string; target: string }[];
+};
+
+/** Reads something from the app's test hook (`read` runs in the page). */
+export function hook<T>(page: Page, read: (h: Hook) => T): Promise<T> {
+  return page.evaluate((source) => {
+    const h = (window as unknown as { __archsim: Hook }).__archsim;
+    return (0, eval)(source)(h) as T;
+  }, read.toString());
 }
 
 export function currentDocument(page: Page): Promise<Record<string, unknown>> {
-  return page.evaluate(() => (window as unknown as { __archsim: Hook }).__archsim.currentDocument() as Record<string, unknown>);
+  return page.evaluate(() => (window as unknown as { __archsim: Hook }).__archsim.currentDocument() as unknown as Record<string, unknown>);
 }
 
 /** The report of a run of the page's current document in a fresh worker, without wallMs. */
@@ -26,6 +79,20 @@ export async function reportOfCurrent(page: Page): Promise<Record<string, unknow
   });
   const { wallMs: _wallMs, ...rest } = JSON.parse(json) as Record<string, unknown>;
   return rest;
+}
+
+export async function simTime(page: Page): Promise<number> {
+  return Number(await page.getByTestId('progress').getAttribute('value'));
+}
+
+export async function expectNodes(page: Page, count: number) {
+  await expect(page.locator('.react-flow__node')).toHaveCount(count);
+}
+
+/** Clicks empty canvas (bottom centre, clear of messages, controls and the minimap): clears the selection, takes focus off fields. */
+export async function clickCanvasBackground(page: Page) {
+  const box = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height - 20);
 }
 
 export const SMALL_DOCUMENT = {

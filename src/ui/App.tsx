@@ -1,13 +1,22 @@
-/** The app's layout: run controls on top, palette left, canvas centre, inspector right, charts below. */
+/**
+ * The app's layout: the design, run and edit controls on top, palette left, canvas centre
+ * (with its messages), inspector right, charts and fault timeline below.
+ */
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
+import { FaultMenu } from './faults/FaultMenu';
 import { Inspector } from './inspector/Inspector';
+import { HelpDialog } from './keyboard/HelpDialog';
+import { useClipboard } from './keyboard/useClipboard';
+import { useShortcuts } from './keyboard/useShortcuts';
 import { FileDropZone } from './library/FileDropZone';
 import { PasteToOpen } from './library/PasteToOpen';
 import { useWork } from './library/workStore';
 import { simulation } from './store';
 import { DocumentBar } from './toolbar/DocumentBar';
+import { EditControls } from './toolbar/EditControls';
+import { Messages } from './toolbar/Messages';
 import { Palette } from './toolbar/Palette';
 import { RunControls } from './toolbar/RunControls';
 
@@ -16,6 +25,8 @@ const ChartsPanel = lazy(() => import('./charts/ChartsPanel'));
 export function App() {
   // Another design opened: a fresh canvas fits its view to it.
   const openCount = useWork((s) => s.openCount);
+  useShortcuts();
+  useClipboard();
   useEffect(() => {
     // Build the first run at once, so its duration and any problems show before Play.
     void simulation.load();
@@ -26,12 +37,14 @@ export function App() {
         <header className="topbar">
           <DocumentBar />
           <RunControls />
+          <EditControls />
         </header>
         <Palette />
         <main className="workspace">
           <FileDropZone>
             <Canvas key={openCount} />
           </FileDropZone>
+          <Messages />
         </main>
         <Inspector />
         <footer className="bottom">
@@ -40,6 +53,8 @@ export function App() {
           </Suspense>
         </footer>
         <PasteToOpen />
+        <FaultMenu />
+        <HelpDialog />
       </div>
     </ReactFlowProvider>
   );

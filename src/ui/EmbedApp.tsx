@@ -7,6 +7,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { simulation, useDocument } from './store';
+import { Messages } from './toolbar/Messages';
 import { RunControls } from './toolbar/RunControls';
 import './library/library.css';
 
@@ -43,6 +44,7 @@ export function EmbedApp() {
         </header>
         <main className="workspace">
           <Canvas readOnly />
+          <Messages />
         </main>
         <footer className="bottom">
           <Suspense fallback={<div className="charts charts-loading">Loading charts…</div>}>

@@ -4,7 +4,7 @@
  * the report. Used to check that the browser and Node produce the same numbers.
  */
 import { formatErrors, parseScenario, type Scenario } from '../model';
-import { useDocument } from './store/documentStore';
+import { frameRing, useDocument, useResults, type ChartPoint, type LiveFault } from './store';
 import { archiveOrNull } from './store/persistence';
 import { connectSimWorker } from '../worker/connect';
 import type { Report } from '../worker/protocol';
@@ -15,6 +15,10 @@ export interface ArchsimTestHook {
   currentDocument(): Scenario;
   /** The autosaved work's document text as stored (null when none or no storage). */
   savedDocumentText(): Promise<string | null>;
+  /** The chart points of the current run, oldest first (simulated seconds, error %…). */
+  chartPoints(): ChartPoint[];
+  /** Faults injected live into the current run, with the simulated time each took effect. */
+  liveFaults(): LiveFault[];
 }
 
 async function runScenarioToEnd(document: unknown): Promise<Report> {
@@ -37,5 +41,7 @@ export function installTestHook(): void {
     runScenarioToEnd,
     currentDocument: () => useDocument.getState().scenario,
     savedDocumentText: async () => (await archiveOrNull()?.readWork())?.text ?? null,
+    chartPoints: () => frameRing.toArray(),
+    liveFaults: () => useResults.getState().liveFaults,
   };
 }

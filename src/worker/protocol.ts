@@ -3,7 +3,7 @@
  * value that crosses it is plain data (structured clone), except the subscriber callback, which
  * the UI passes as a comlink `proxy`.
  */
-import type { Scenario } from '../model';
+import type { NodeKind, Scenario } from '../model';
 import type { Frame, LiveChange, Report } from '../engine/api';
 import type { Speed } from './pacer';
 
@@ -48,8 +48,18 @@ export interface SimWorkerApi {
    * `null` when a pause, reset or load interrupted it first.
    */
   runToEnd(): Promise<Report | null>;
-  /** A live change at the current simulated time (SPEC §5). */
-  applyChange(change: LiveChange): void;
+  /**
+   * Extends the loaded run by `extraMs` of simulated time, so a run that reached its end can go
+   * on without a reset. The run so far is replayed with its live changes at the times they were
+   * applied (the engine is deterministic), then continues from where it stopped.
+   */
+  continueRun(extraMs: number): LoadResult;
+  /** A live change at the current simulated time (SPEC §5); gives that time, ms. */
+  applyChange(change: LiveChange): number;
+  /** The report of the run so far (SPEC §4), or null when nothing is loaded. */
+  report(): Report | null;
+  /** The node kinds the engine simulates in this version; the others can be drawn, not run. */
+  simulatedKinds(): NodeKind[];
   /** Registers a listener; it receives the current status at once. Returns an id for `unsubscribe`. */
   subscribe(listener: FrameListener): number;
   unsubscribe(id: number): void;

@@ -5,8 +5,8 @@
  * The run loop advances the engine in small slices (see `pacer.ts`) and yields to the event loop
  * between them, so pause, reset and live changes are handled within one slice.
  */
-import { createSimulation, type Simulation } from '../engine';
-import type { Scenario } from '../model';
+import { createSimulation, isSimulated, type Simulation } from '../engine';
+import { MAX_DURATION_MS, NODE_KINDS, type Scenario } from '../model';
 import { FrameBatcher, Pacer, type Clock, type Speed } from './pacer';
 import type { Frame, FrameListener, LiveChange, LoadResult, Report, RunStatus, SimWorkerApi } from './protocol';
 
@@ -18,7 +18,7 @@ export interface SimApiOptions {
   schedule?: Schedule;
 }
 
-const DEFAULT_SPEED: Speed = 10;
+const DEFAULT_SPEED: Speed = 1;
 
 /** At least this often (wall ms) the loop yields through a timer, not a message. */
 const TIMER_YIELD_EVERY_MS = 50;
@@ -73,6 +73,8 @@ export function createSimApi(options: SimApiOptions = {}): SimWorkerApi {
   const listeners = new Map<number, FrameListener>();
   let nextListenerId = 1;
   let endWaiters: ((report: Report | null) => void)[] = [];
+  /** The live changes of the current run, with the simulated time each took effect. */
+  let applied: { atMs: number; change: LiveChange }[] = [];
 
   function status(): RunStatus {
     return {
@@ -141,6 +143,7 @@ export function createSimApi(options: SimApiOptions = {}): SimWorkerApi {
     settleWaiters(null);
     batcher.clear();
     scenario = next;
+    applied = [];
     runId++;
     try {
       sim = createSimulation(next);
@@ -187,9 +190,43 @@ export function createSimApi(options: SimApiOptions = {}): SimWorkerApi {
       post();
       return done;
     },
+    continueRun(extraMs) {
+      if (!scenario || !sim || !pacer) return { ok: false, problems: ['No scenario is loaded.'] };
+      const durationMs = Math.min(MAX_DURATION_MS, sim.durationMs + extraMs);
+      if (!(durationMs > sim.durationMs)) {
+        return { ok: false, problems: [`A run cannot go past ${MAX_DURATION_MS / 3_600_000} hours of simulated time.`] };
+      }
+      stopLoop();
+      settleWaiters(null);
+      const reached = pacer.simTimeMs;
+      const t0 = clock();
+      const longer = createSimulation(scenario, { durationMs });
+      for (const { atMs, change } of applied) {
+        longer.runUntil(atMs);
+        longer.applyChange(change);
+      }
+      longer.runUntil(reached);
+      // Frames up to here were delivered already; the next one starts at `reached`.
+      longer.takeFrame();
+      const wallSoFar = pacer.engineWallMs;
+      sim = longer;
+      pacer = new Pacer(longer, clock, speed, reached);
+      pacer.engineWallMs = wallSoFar + (clock() - t0);
+      post();
+      return { ok: true };
+    },
     applyChange(change: LiveChange) {
       if (!sim) throw new Error('No scenario is loaded.');
       sim.applyChange(change);
+      const atMs = sim.nowMs;
+      applied.push({ atMs, change });
+      return atMs;
+    },
+    report() {
+      return sim && pacer ? report() : null;
+    },
+    simulatedKinds() {
+      return NODE_KINDS.filter(isSimulated);
     },
     subscribe(listener) {
       const id = nextListenerId++;

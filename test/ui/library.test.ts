@@ -16,7 +16,7 @@ const { openArchive, describeStorageError, StorageProblem } = await import('../.
 const persistence = await import('../../src/ui/store/persistence');
 const { openDesign, openText, saveAs, renameDesign, duplicateDesign, deleteDesign, openFromLibrary } = await import('../../src/ui/library/openDesign');
 const { useWork } = await import('../../src/ui/library/workStore');
-const { useDocument } = await import('../../src/ui/store/documentStore');
+const { useDocument, scenarioTarget } = await import('../../src/ui/store/documentStore');
 
 function scenario(doc: Record<string, unknown>): Scenario {
   const r = parseScenario({ version: 1, ...doc });
@@ -99,7 +99,7 @@ describe('restoring the work', () => {
   it('the journal written at pagehide holds the last edit, and a save clears it', async () => {
     const archive = await freshArchive();
     const stop = persistence.startAutosave();
-    useDocument.getState().updateScenario({ name: 'Edited just before leaving' });
+    useDocument.getState().setField(scenarioTarget, ['name'], 'Edited just before leaving');
     window.dispatchEvent(new Event('pagehide'));
     const journal = persistence.readJournal();
     expect(journal && JSON.parse(journal.text).name).toBe('Edited just before leaving');
@@ -128,7 +128,7 @@ describe('restoring the work', () => {
 describe('opening never loses the work it replaces', () => {
   it('a changed, unsaved design is kept in the library beside the new one', async () => {
     const archive = await freshArchive();
-    useDocument.getState().updateScenario({ name: 'My draft' });
+    useDocument.getState().setField(scenarioTarget, ['name'], 'My draft');
     useWork.setState({ dirty: true });
     const draft = useDocument.getState().scenario;
     const opened = await openDesign(scenario({ name: 'From a link' }), 'link');
@@ -148,7 +148,7 @@ describe('opening never loses the work it replaces', () => {
 
     await saveAs('Mine');
     const id = useWork.getState().designId!;
-    useDocument.getState().updateScenario({ seed: 99 });
+    useDocument.getState().setField(scenarioTarget, ['seed'], 99);
     await openDesign(scenario({ name: 'Other' }), 'new');
     expect(JSON.parse((await archive.readDesignText(id))!).seed).toBe(99);
     expect(await openFromLibrary(id)).toBe(true);
@@ -157,7 +157,7 @@ describe('opening never loses the work it replaces', () => {
 
   it('without storage, changed work is not replaced: a message says why', async () => {
     persistence.attachArchive(null);
-    useDocument.getState().updateScenario({ name: 'Unstorable' });
+    useDocument.getState().setField(scenarioTarget, ['name'], 'Unstorable');
     useWork.setState({ dirty: true });
     const opened = await openDesign(scenario({ name: 'Incoming' }), 'import');
     expect(opened.ok).toBe(false);
@@ -174,7 +174,7 @@ describe('opening never loses the work it replaces', () => {
         throw new DOMException('full', 'QuotaExceededError');
       },
     });
-    useDocument.getState().updateScenario({ seed: 1234 });
+    useDocument.getState().setField(scenarioTarget, ['seed'], 1234);
     const opened = await openDesign(scenario({ name: 'Incoming' }), 'gallery');
     expect(opened.ok).toBe(false);
     expect(useDocument.getState().scenario).toMatchObject({ name: 'Stored once', seed: 1234 });
@@ -230,5 +230,84 @@ describe('library operations', () => {
     expect(useWork.getState().designId).toBeNull();
     expect(useDocument.getState().scenario.name).toBe('Payments v2');
     expect((await archive.listDesigns()).map((d) => d.name)).toEqual(['Plan C']);
+  });
+});
+
+describe('opening another design and the editor', () => {
+  it('an open is not an undo step: undo right after it does nothing, so it cannot write the old design into the new one', async () => {
+    const archive = await freshArchive();
+    await saveAs('First design');
+    const firstId = useWork.getState().designId!;
+    useDocument.getState().setField(scenarioTarget, ['seed'], 5);
+    // Two steps to undo: the name Save gave it, and the seed.
+    expect(useDocument.getState().history.past).toHaveLength(2);
+    expect((await openDesign(scenario({ name: 'Second design', seed: 9 }), 'gallery')).ok).toBe(true);
+    expect(useDocument.getState().history).toEqual({ past: [], future: [] });
+    expect(useDocument.getState().undo()).toBe(false);
+    expect(useDocument.getState().redo()).toBe(false);
+    expect(useDocument.getState().scenario).toMatchObject({ name: 'Second design', seed: 9 });
+    await persistence.saveNow();
+    expect(JSON.parse((await archive.readWork())!.text)).toMatchObject({ name: 'Second design', seed: 9 });
+    // The first design kept its last edit.
+    expect(JSON.parse((await archive.readDesignText(firstId))!)).toMatchObject({ name: 'First design', seed: 5 });
+  });
+
+  it('a document without positions opens laid out, as it was opened: no undo step, not a change', async () => {
+    await freshArchive();
+    const ids = ['users', 'lb', 'a', 'b', 'c'];
+    const flat = scenario({
+      name: 'No positions',
+      nodes: ids.map((id) => ({ id, kind: id === 'users' ? 'client' : id === 'lb' ? 'loadBalancer' : 'server' })),
+      edges: [
+        { id: 'e1', from: 'users', to: 'lb' },
+        { id: 'e2', from: 'lb', to: 'a' },
+        { id: 'e3', from: 'lb', to: 'b' },
+        { id: 'e4', from: 'lb', to: 'c' },
+      ],
+    });
+    expect(new Set(flat.nodes.map((n) => `${n.position.x},${n.position.y}`)).size).toBe(1);
+    expect((await openDesign(flat, 'import')).ok).toBe(true);
+    const opened = useDocument.getState().scenario;
+    expect(new Set(opened.nodes.map((n) => `${n.position.x},${n.position.y}`)).size).toBe(ids.length);
+    // Left to right by tier: the client first, the servers last.
+    const x = (id: string) => opened.nodes.find((n) => n.id === id)!.position.x;
+    expect(x('users')).toBeLessThan(x('lb'));
+    expect(x('lb')).toBeLessThan(x('a'));
+    expect(useDocument.getState().history.past).toHaveLength(0);
+    expect(useWork.getState()).toMatchObject({ dirty: false, baseline: opened });
+  });
+
+  it('every edit through the edit path is autosaved, undo and redo included', async () => {
+    const archive = await freshArchive();
+    const stop = persistence.startAutosave();
+    const stored = async () => {
+      await persistence.saveNow();
+      return JSON.parse((await archive.readWork())!.text) as Scenario;
+    };
+    const id = useDocument.getState().addNode('server', { x: 100, y: 100 })!;
+    expect(useWork.getState().dirty).toBe(true);
+    expect((await stored()).nodes.map((n) => n.id)).toContain(id);
+    useDocument.getState().undo();
+    expect((await stored()).nodes.map((n) => n.id)).not.toContain(id);
+    useDocument.getState().redo();
+    expect((await stored()).nodes.map((n) => n.id)).toContain(id);
+    useDocument.getState().setField({ type: 'node', id }, ['config', 'replicas'], 4);
+    expect((await stored()).nodes.find((n) => n.id === id)).toMatchObject({ config: { replicas: 4 } });
+    stop();
+  });
+
+  it('a read-only (embedded) document refuses every edit, undo and redo', () => {
+    useDocument.getState().setField(scenarioTarget, ['seed'], 3);
+    const before = useDocument.getState().scenario;
+    useDocument.setState({ readOnly: true });
+    try {
+      const result = useDocument.getState().setField(scenarioTarget, ['seed'], 4);
+      expect(result).toEqual({ ok: false, errors: [{ path: '(document)', message: 'this view is read-only' }] });
+      expect(useDocument.getState().addNode('server', { x: 0, y: 0 })).toBeNull();
+      expect(useDocument.getState().undo()).toBe(false);
+      expect(useDocument.getState().scenario).toBe(before);
+    } finally {
+      useDocument.setState({ readOnly: false });
+    }
   });
 });

@@ -176,4 +176,38 @@ describe('simulation worker API', () => {
     expect(report.requests.generated).toBeLessThan(150);
     await expect(api.applyChange({ type: 'setRps', node: 'nobody', rps: 1 })).rejects.toThrow(/nobody/);
   });
+
+  it('continues a finished run: the same numbers as one longer run with the same live changes', async () => {
+    const api = connect();
+    await api.load(scenario({ durationMs: 2000 }));
+    await api.step();
+    await api.step(); // t = 200 ms
+    const at = await api.applyChange({ type: 'fault', action: 'crash', target: 'web', instance: 0 });
+    expect(at).toBe(200);
+    await api.runToEnd();
+    expect(await api.continueRun(3000)).toEqual({ ok: true });
+    const status = await api.status();
+    expect(status).toMatchObject({ simTimeMs: 2000, durationMs: 5000, finished: false });
+    const continued = (await api.runToEnd())!;
+    expect(continued.simulatedMs).toBe(5000);
+
+    const direct = createSimulation(scenario({ durationMs: 5000 }));
+    direct.runUntil(200);
+    direct.applyChange({ type: 'fault', action: 'crash', target: 'web', instance: 0 });
+    direct.runToEnd();
+    expect(withoutWall(continued)).toEqual(withoutWall(direct.report()));
+    // The crash mattered: one of two instances down fails about half of the later requests.
+    expect(continued.requests.error).toBeGreaterThan(continued.requests.generated / 4);
+  });
+
+  it('names the kinds the engine simulates and gives the report so far', async () => {
+    const api = connect();
+    const kinds = await api.simulatedKinds();
+    expect(kinds).toEqual(expect.arrayContaining(['client', 'loadBalancer', 'server']));
+    expect(await api.report()).toBeNull();
+    await api.load(scenario());
+    await api.step();
+    const report = await api.report();
+    expect(report?.simulatedMs).toBe(100);
+  });
 });

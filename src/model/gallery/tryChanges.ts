@@ -3,6 +3,7 @@
  * that name nodes and edges by id (`nodes.lb.config.algorithm`), as the CLI's
  * `--sweep` does. Returns a new document; the input is not modified.
  */
+import { cloneJson } from '../cloneJson';
 import type { TryChange } from './types';
 
 type Json = Record<string, unknown>;
@@ -12,7 +13,7 @@ function isObject(value: unknown): value is Json {
 }
 
 export function applyTryChanges<T>(document: T, changes: readonly TryChange[]): T {
-  const copy = structuredClone(document) as unknown as Json;
+  const copy = cloneJson(document) as unknown as Json;
   for (const change of changes) {
     const [head, ...rest] = change.path.split('.');
     let target: Json = copy;
@@ -30,7 +31,7 @@ export function applyTryChanges<T>(document: T, changes: readonly TryChange[]): 
       else if (!isObject(next)) throw new Error(`${change.path}: "${segments[i]}" is not an object`);
       target = target[segments[i]] as Json;
     }
-    target[segments[segments.length - 1]] = structuredClone(change.value);
+    target[segments[segments.length - 1]] = cloneJson(change.value);
   }
   return copy as unknown as T;
 }

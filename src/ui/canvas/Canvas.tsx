@@ -1,7 +1,12 @@
-/** The design canvas: the scenario's nodes and edges, editable, coloured by the live run. */
+/**
+ * The design canvas: the scenario's nodes and edges, editable, coloured by the live run.
+ * Every edit goes to the document store as a typed change; React Flow keeps only what is its
+ * own (measured sizes, drag positions in flight, selection flags).
+ */
 import {
   Background,
   Controls,
+  MiniMap,
   ReactFlow,
   applyEdgeChanges,
   applyNodeChanges,
@@ -13,41 +18,64 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useState, type DragEvent } from 'react';
-import { formatErrors, isNodeKind } from '../../model';
-import { nodeTypes } from '../nodes/nodeTypes';
-import type { ArchFlowNode } from '../nodes/types';
-import { useDocument, useResults, useSession } from '../store';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { isNodeKind } from '../../model';
+import { canvasView } from '../commands';
+import { uncalledNodes } from '../edit/wiring';
+import type { ArchFlowNode } from '../kinds/KindNode';
+import { nodeTypes } from '../kinds/nodeTypes';
+import { GRID, useDocument, useResults, useSession } from '../store';
 import { PALETTE_MIME } from '../toolbar/paletteDrag';
+import { NODE_H, NODE_W } from './placement';
 import { toFlowEdges, toFlowNodes } from './toFlow';
 
 const DELETE_KEYS = ['Backspace', 'Delete'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const PAN_BUTTONS = [1];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 const selectRunning = (s: ReturnType<typeof useResults.getState>) => s.status.running;
 
-/** `readOnly`: the embed view; nodes can be looked at and selected, not moved, connected or deleted. */
+function moveGroup(ids: readonly string[]): string {
+  return `move:${[...ids].sort().join(',')}`;
+}
+
+/** `readOnly`: the embed view; nodes can be looked at and selected, not moved, connected, deleted or faulted. */
 export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
   const scenario = useDocument((s) => s.scenario);
+  const selectRequest = useSession((s) => s.selectRequest);
   const running = useResults(selectRunning);
-  const [nodes, setNodes] = useState<ArchFlowNode[]>(() => toFlowNodes(scenario, []));
-  const [edges, setEdges] = useState<Edge[]>(() => toFlowEdges(scenario, [], running));
-  const { screenToFlowPosition } = useReactFlow();
+  const uncalled = useMemo(() => uncalledNodes(scenario), [scenario]);
+  const [nodes, setNodes] = useState<ArchFlowNode[]>(() => toFlowNodes(scenario, [], uncalled, null));
+  const [edges, setEdges] = useState<Edge[]>(() => toFlowEdges(scenario, [], running, null));
+  const flow = useReactFlow();
 
   useEffect(() => {
-    const session = useSession.getState();
-    const selectId = session.pendingSelect;
-    if (selectId) session.requestSelect(null);
-    setNodes((previous) => toFlowNodes(scenario, previous, selectId));
-    setEdges((previous) => toFlowEdges(scenario, previous, running, Boolean(selectId)));
-  }, [scenario, running]);
+    canvasView.fitView = () => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 });
+    canvasView.nodeRect = (id) => document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.getBoundingClientRect() ?? null;
+  }, [flow]);
 
+  useEffect(() => {
+    if (selectRequest) useSession.setState({ selectRequest: null });
+    setNodes((previous) => toFlowNodes(scenario, previous, uncalled, selectRequest));
+    setEdges((previous) => toFlowEdges(scenario, previous, running, selectRequest));
+    if (selectRequest) useSession.getState().select(selectRequest);
+  }, [scenario, uncalled, running, selectRequest]);
+
+  /** A pointer drag is under way (its moves stay on the canvas until it ends). */
+  const dragging = useRef(false);
   const onNodesChange = useCallback((changes: NodeChange<ArchFlowNode>[]) => {
     setNodes((current) => applyNodeChanges(changes, current));
-    // Moves reach the document when a drag ends, not on every pointer move.
+    if (changes.some((c) => c.type === 'position' && c.dragging === true)) dragging.current = true;
+    // Moves reach the document when a drag ends (one undo step), or per arrow key (a run of
+    // presses on one selection is one step), not on every pointer move.
     const moves = changes.flatMap((c) =>
       c.type === 'position' && c.dragging === false && c.position ? [{ id: c.id, position: c.position }] : [],
     );
-    useDocument.getState().moveNodes(moves);
+    if (moves.length === 0) return;
+    const byKeyboard = !dragging.current;
+    dragging.current = false;
+    useDocument.getState().moveNodes(moves, byKeyboard ? moveGroup(moves.map((m) => m.id)) : undefined);
   }, []);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
@@ -63,11 +91,24 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
 
   const onConnect = useCallback((connection: Connection) => {
     const result = useDocument.getState().connect(connection.source, connection.target);
-    useSession.getState().setNotice(result.ok ? null : `Cannot connect: ${formatErrors(result.errors)}`);
+    useSession.getState().setNotice(result.ok ? null : `Cannot connect ${connection.source} → ${connection.target}: ${result.errors.map((e) => e.message).join('; ')}`);
   }, []);
 
   const onSelectionChange = useCallback(({ nodes: n, edges: e }: OnSelectionChangeParams) => {
     useSession.getState().select({ nodeIds: n.map((x) => x.id), edgeIds: e.map((x) => x.id) });
+  }, []);
+
+  const onNodeContextMenu = useCallback((event: MouseEvent, node: ArchFlowNode) => {
+    event.preventDefault();
+    // The menu acts on this node: it becomes the selection, as a click would make it.
+    if (!node.selected) useSession.getState().requestSelection({ nodeIds: [node.id], edgeIds: [] });
+    useSession.getState().openMenu({ type: 'node', id: node.id, x: event.clientX, y: event.clientY });
+  }, []);
+
+  const onEdgeContextMenu = useCallback((event: MouseEvent, edge: Edge) => {
+    event.preventDefault();
+    if (!edge.selected) useSession.getState().requestSelection({ nodeIds: [], edgeIds: [edge.id] });
+    useSession.getState().openMenu({ type: 'edge', id: edge.id, x: event.clientX, y: event.clientY });
   }, []);
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -82,11 +123,11 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
       const kind = event.dataTransfer.getData(PALETTE_MIME);
       if (readOnly || !isNodeKind(kind)) return;
       event.preventDefault();
-      const p = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const id = useDocument.getState().addNode(kind, { x: p.x - 80, y: p.y - 40 });
-      if (id) useSession.getState().requestSelect(id);
+      const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const id = useDocument.getState().addNode(kind, { x: p.x - NODE_W / 2, y: p.y - NODE_H / 2 });
+      if (id) useSession.getState().requestSelection({ nodeIds: [id], edgeIds: [] });
     },
-    [screenToFlowPosition, readOnly],
+    [flow, readOnly],
   );
 
   return (
@@ -100,16 +141,27 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
         onDelete={onDelete}
         onConnect={onConnect}
         onSelectionChange={onSelectionChange}
+        onNodeContextMenu={readOnly ? undefined : onNodeContextMenu}
+        onEdgeContextMenu={readOnly ? undefined : onEdgeContextMenu}
         deleteKeyCode={readOnly ? null : DELETE_KEYS}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        // Editing: a drag on empty canvas boxes a selection, the middle button pans. Read-only: a drag pans.
+        selectionOnDrag={!readOnly}
+        panOnDrag={readOnly ? true : PAN_BUTTONS}
+        panOnScroll
+        panActivationKeyCode={null}
+        snapToGrid
+        snapGrid={SNAP_GRID}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
         maxZoom={2}
       >
-        <Background gap={20} size={1} />
-        <Controls showInteractive={false} />
+        <Background gap={GRID} size={1} />
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
+        <MiniMap pannable zoomable ariaLabel="Overview of the design" />
       </ReactFlow>
     </div>
   );

@@ -1,7 +1,8 @@
 /** Latency percentiles of the requests that finished in each frame, over simulated time. */
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ReferenceLine, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMs } from '../format';
 import type { ChartPoint } from '../store';
+import { describeFault, FAULT_COLORS, type FaultMark } from '../faults/marks';
 import { ChartFrame } from './ChartFrame';
 import { axisSeconds, CHART_MARGIN, TICK_STYLE } from './chartStyle';
 
@@ -11,7 +12,7 @@ const SERIES = [
   { key: 'p99', name: 'p99', color: '#d9463b' },
 ] as const;
 
-export function LatencyChart({ points }: { points: ChartPoint[] }) {
+export function LatencyChart({ points, marks }: { points: ChartPoint[]; marks: readonly FaultMark[] }) {
   const last = points[points.length - 1];
   return (
     <ChartFrame
@@ -28,6 +29,9 @@ export function LatencyChart({ points }: { points: ChartPoint[] }) {
             <Legend verticalAlign="top" height={22} iconType="plainline" />
             {SERIES.map((s) => (
               <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} dot={false} strokeWidth={1.6} isAnimationActive={false} />
+            ))}
+            {marks.map((m) => (
+              <ReferenceLine key={`${m.source}${m.index}`} x={m.atMs / 1000} stroke={FAULT_COLORS[m.action]} strokeDasharray={m.source === 'live' ? undefined : '4 3'} label={{ value: describeFault(m), position: 'insideTopLeft', fontSize: 10, fill: FAULT_COLORS[m.action] }} />
             ))}
           </LineChart>
     </ChartFrame>

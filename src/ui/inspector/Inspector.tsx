@@ -19,7 +19,7 @@ export function Inspector() {
     body = (
       <div className="inspector-section">
         <h2>{selection.nodeIds.length + selection.edgeIds.length} selected</h2>
-        <p className="hint">Press Delete to remove them, or select one to edit it.</p>
+        <p className="hint">Delete removes them; Ctrl+C and Ctrl+D copy or duplicate the nodes with the calls between them. Select one to edit it.</p>
       </div>
     );
   }

@@ -1,67 +1,72 @@
-/** Edits the selected node: its label and the main fields of its kind. */
-import { LOAD_BALANCING_ALGORITHMS, kindDefinitions, type ScenarioNode } from '../../model';
-import { useDocument, type EditResult } from '../store';
-import { ConfigJsonField } from './ConfigJsonField';
-import { DurationField } from './DurationField';
-import { NumberField, SelectField, TextField } from './fields';
+/** Edits the selected node: its label, every field of its kind (from the schema), its live state, its faults. */
+import { useMemo } from 'react';
+import { kindDefinitions, type ScenarioNode } from '../../model';
+import { nodeTarget } from '../edit/changes';
+import { uiKind } from '../kinds';
+import { useDocument, useSession } from '../store';
+import { ConfigForm } from './form/ConfigForm';
+import { commitField } from './form/context';
+import { TextInput } from './form/inputs';
+import { NodeCalls } from './NodeCalls';
 import { NodeLiveStats } from './NodeLiveStats';
+import { RawJson } from './RawJson';
+import { kindFields } from './schema/fieldSpecs';
 
-interface Props {
-  node: ScenarioNode;
-  index: number;
-}
+const CONFIG = ['config'] as const;
+const NO_LIVE = new Set<string>();
 
-function setConfig(id: string, field: string, value: unknown): EditResult {
-  return useDocument.getState().updateNode(id, { config: { [field]: value } });
-}
-
-function KindFields({ node, index }: Props) {
-  const path = (field: string) => `nodes[${index}].config.${field}`;
-  const id = node.id;
-  switch (node.kind) {
-    case 'client':
-      return (
-        <>
-          <NumberField label="Requests per second" unit="rps" value={node.config.rps} path={path('rps')} commit={(v) => setConfig(id, 'rps', v)} testId="field-rps" />
-          <SelectField label="Arrivals" value={node.config.arrival} options={['poisson', 'constant'] as const} path={path('arrival')} commit={(v) => setConfig(id, 'arrival', v)} testId="field-arrival" hint="Poisson: random gaps (real traffic); constant: evenly spaced." />
-        </>
-      );
-    case 'server':
-      return (
-        <>
-          <NumberField label="Replicas" value={node.config.replicas} path={path('replicas')} commit={(v) => setConfig(id, 'replicas', v)} testId="field-replicas" />
-          <NumberField label="Concurrency (workers per replica)" value={node.config.concurrency} path={path('concurrency')} commit={(v) => setConfig(id, 'concurrency', v)} testId="field-concurrency" />
-          <NumberField label="Queue capacity (per replica)" value={node.config.queueCapacity} path={path('queueCapacity')} commit={(v) => setConfig(id, 'queueCapacity', v)} testId="field-queueCapacity" hint="A full queue rejects with 503." />
-          <DurationField label="Service time" value={node.config.serviceTime} path={path('serviceTime')} commit={(v) => setConfig(id, 'serviceTime', v)} testId="field-serviceTime" />
-        </>
-      );
-    case 'loadBalancer':
-      return (
-        <SelectField label="Algorithm" value={node.config.algorithm} options={LOAD_BALANCING_ALGORITHMS} path={path('algorithm')} commit={(v) => setConfig(id, 'algorithm', v)} testId="field-algorithm" />
-      );
-    default:
-      return <ConfigJsonField node={node} index={index} />;
-  }
-}
-
-export function NodeInspector({ node, index }: Props) {
+export function NodeInspector({ node, index }: { node: ScenarioNode; index: number }) {
   const definition = kindDefinitions[node.kind];
+  const descriptor = uiKind(node.kind);
+  const edges = useDocument((s) => s.scenario.edges);
+  const downstreamKey = edges.filter((e) => e.from === node.id).map((e) => e.to).join('\n');
+  const downstream = useMemo(() => (downstreamKey ? downstreamKey.split('\n') : []), [downstreamKey]);
+  const target = useMemo(() => nodeTarget(node.id), [node.id]);
+  const liveFields = useMemo(() => new Set(Object.keys(descriptor.live)), [descriptor]);
+  const labelContext = { scope: node.kind, target, docPrefix: `nodes[${index}]`, base: [], downstream, liveFields: NO_LIVE };
   return (
     <div className="inspector-section" data-testid="inspector-node" data-node-id={node.id}>
-      <h2>
-        {definition.label} <code>{node.id}</code>
-      </h2>
+      <div className="inspector-title">
+        <h2>
+          {definition.label} <code>{node.id}</code>
+        </h2>
+        <button
+          type="button"
+          className="menu-button"
+          data-testid="inspector-actions"
+          aria-label={`Actions for ${node.id}`}
+          onClick={(e) => {
+            const box = e.currentTarget.getBoundingClientRect();
+            useSession.getState().openMenu({ type: 'node', id: node.id, x: box.right - 200, y: box.bottom + 2 });
+          }}
+        >
+          Actions ▾
+        </button>
+      </div>
       <p className="hint">{definition.description}</p>
-      <TextField
+      <TextInput
         label="Label"
+        name="label"
         value={node.label ?? ''}
         placeholder={node.id}
-        path={`nodes[${index}].label`}
-        commit={(label) => useDocument.getState().updateNode(node.id, { label })}
+        commit={(label) => commitField(labelContext, ['label'], label === '' ? undefined : label, true)}
         testId="field-label"
       />
-      <KindFields key={node.id} node={node} index={index} />
-      <NodeLiveStats id={node.id} />
+      <ConfigForm
+        key={node.id}
+        scope={node.kind}
+        target={target}
+        docPrefix={`nodes[${index}].config`}
+        base={CONFIG}
+        downstream={downstream}
+        liveFields={liveFields}
+        fields={kindFields(node.kind)}
+        sections={descriptor.sections}
+        config={node.config as Record<string, unknown>}
+      />
+      <NodeCalls id={node.id} />
+      <NodeLiveStats id={node.id} figures={descriptor.figures} />
+      <RawJson element={node as unknown as Record<string, unknown>} target={target} />
       <button type="button" className="danger" data-testid="delete-selection" onClick={() => useDocument.getState().removeElements([node.id], [])}>
         Delete {definition.label.toLowerCase()}
       </button>

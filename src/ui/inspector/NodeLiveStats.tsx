@@ -1,21 +1,18 @@
-/** The selected node's state in the latest frame of the run. */
-import { useNodeLive } from '../nodes/live';
+/** The selected node's live figures in the latest frames of the run (the ones its kind shows). */
+import { FIGURES, type FigureName } from '../kinds';
+import { useResults } from '../store';
 
-export function NodeLiveStats({ id }: { id: string }) {
-  const live = useNodeLive(id);
+export function NodeLiveStats({ id, figures }: { id: string; figures: readonly FigureName[] }) {
+  const live = useResults((s) => s.live[id]);
   if (!live) return null;
   return (
     <dl className="live-stats" data-testid="inspector-live">
-      <dt>Utilisation (~1 s)</dt>
-      <dd>{(live.utilization * 100).toFixed(1)}%</dd>
-      <dt>Queued now</dt>
-      <dd>{live.queueLength}</dd>
-      <dt>Arrival rate (~1 s)</dt>
-      <dd>{live.rateRps.toFixed(0)} rps</dd>
-      <dt>Instances up</dt>
-      <dd>
-        {live.instancesUp} / {live.instancesTotal}
-      </dd>
+      {figures.map((name) => (
+        <div key={name}>
+          <dt>{FIGURES[name].title}</dt>
+          <dd>{FIGURES[name].long(live)}</dd>
+        </div>
+      ))}
     </dl>
   );
 }

@@ -1,10 +1,15 @@
-/** With nothing selected: the scenario's own settings. */
-import { ScenarioAbout } from '../library/ScenarioAbout';
-import { useDocument } from '../store';
-import { NumberField, TextField } from './fields';
+/** With nothing selected: the scenario's own settings, each field once. */
+import { formatPath } from '../../model';
+import { scenarioTarget } from '../edit/changes';
+import { DescriptionField, GalleryLesson, NewSeedButton } from '../library/ScenarioAbout';
+import { errorsAt, useDocument } from '../store';
+import { NumberInput, TextInput } from './form/inputs';
 
-function update(field: string, value: unknown) {
-  return useDocument.getState().updateScenario({ [field]: value });
+function commit(field: string, value: unknown): string | null {
+  const result = useDocument.getState().setField(scenarioTarget, [field], value, `scenario:${field}`);
+  if (result.ok) return null;
+  const mine = errorsAt(result.errors, formatPath([field]))[0] ?? result.errors[0];
+  return mine ? `${mine.path}: ${mine.message}` : `${field}: invalid value`;
 }
 
 export function ScenarioInspector() {
@@ -12,12 +17,14 @@ export function ScenarioInspector() {
   return (
     <div className="inspector-section" data-testid="inspector-scenario">
       <h2>Scenario</h2>
-      <p className="hint">Select a component or a call on the canvas to edit it.</p>
-      <TextField label="Name" value={scenario.name} path="name" commit={(v) => update('name', v)} testId="field-name" />
-      <NumberField label="Duration" unit="ms" value={scenario.durationMs} path="durationMs" commit={(v) => update('durationMs', v)} testId="field-durationMs" />
-      <NumberField label="Warm-up (left out of the report)" unit="ms" value={scenario.warmupMs} path="warmupMs" commit={(v) => update('warmupMs', v)} testId="field-warmupMs" />
-      <NumberField label="Seed" value={scenario.seed} path="seed" commit={(v) => update('seed', v)} testId="field-seed" hint="The same seed gives the same numbers." />
-      <ScenarioAbout />
+      <p className="hint">Select a component or a call on the canvas to edit it. Right-click one (or press the context-menu key) for faults.</p>
+      <GalleryLesson />
+      <TextInput label="Name" name="name" value={scenario.name} commit={(v) => commit('name', v)} testId="field-name" />
+      <DescriptionField />
+      <NumberInput label="Duration" name="durationMs" unit="ms" value={scenario.durationMs} commit={(v) => commit('durationMs', v)} testId="field-durationMs" help="Simulated time one run covers." />
+      <NumberInput label="Warm-up" name="warmupMs" unit="ms" value={scenario.warmupMs} commit={(v) => commit('warmupMs', v)} testId="field-warmupMs" help="Requests created before this are left out of the report." />
+      <NumberInput label="Seed" name="seed" value={scenario.seed} commit={(v) => commit('seed', v)} testId="field-seed" help="The same seed gives the same numbers." />
+      <NewSeedButton />
     </div>
   );
 }

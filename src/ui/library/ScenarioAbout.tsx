@@ -1,10 +1,13 @@
 /**
- * The scenario's own words in the inspector: its description, a "new seed" button beside
- * the seed, and, for a gallery scenario, what to watch and what to try.
+ * The scenario's own words in the inspector: its description, a "new seed" button for the
+ * seed field, and, for a gallery scenario, what to watch and what to try. Edits go through
+ * the document's edit path like any other field (one undo step per burst of typing).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { formatPath } from '../../model';
 import type { GalleryEntry } from '../../model/gallery';
-import { errorsAt, useDocument, type FieldError } from '../store';
+import { FieldShell } from '../inspector/form/FieldShell';
+import { errorsAt, scenarioTarget, useDocument } from '../store';
 import { useWork } from './workStore';
 
 /** A seed for "new seed": random, and small enough to read out and type back. */
@@ -27,66 +30,62 @@ function useGalleryEntry(id: string | null): GalleryEntry | null {
   return entry;
 }
 
-export function ScenarioAbout() {
+export function DescriptionField() {
+  const id = useId();
   const description = useDocument((s) => s.scenario.description ?? '');
-  const galleryId = useWork((s) => s.galleryId);
-  const embed = useWork((s) => s.embed);
-  const entry = useGalleryEntry(galleryId);
   const [draft, setDraft] = useState(description);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  useEffect(() => setDraft(description), [description]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    // The document changed from elsewhere (undo, another design): show its text.
+    setDraft(description);
+    setError(null);
+  }, [description]);
 
-  function commitDescription(value: string) {
+  function commit(value: string) {
     setDraft(value);
-    const result = useDocument.getState().updateScenario({ description: value === '' ? undefined : value });
-    setErrors(result.ok ? [] : result.errors);
+    const result = useDocument.getState().setField(scenarioTarget, ['description'], value === '' ? undefined : value, 'scenario:description');
+    const mine = result.ok ? undefined : (errorsAt(result.errors, formatPath(['description']))[0] ?? result.errors[0]);
+    setError(mine ? `${mine.path}: ${mine.message}` : null);
   }
 
-  const problems = errorsAt(errors, 'description');
   return (
-    <>
-      <div className={`field${problems.length > 0 ? ' invalid' : ''}`}>
-        <label htmlFor="scenario-description">Description</label>
-        <textarea
-          id="scenario-description"
-          data-testid="field-description"
-          rows={4}
-          value={draft}
-          readOnly={embed}
-          onChange={(e) => commitDescription(e.target.value)}
-        />
-        {problems.map((p) => (
-          <span key={p} className="field-error">
-            {p}
-          </span>
-        ))}
-      </div>
-      {!embed && (
-        <div className="seed-row">
-          <button
-            type="button"
-            className="tool-button"
-            data-testid="new-seed"
-            title="Another run of the same design: different random draws, same averages"
-            onClick={() => useDocument.getState().updateScenario({ seed: randomSeed() })}
-          >
-            New seed
-          </button>
-          <span className="hint">Same seed, same numbers.</span>
-        </div>
-      )}
-      {entry && (
-        <div className="lesson" data-testid="lesson">
-          <p>
-            <span className="label">Watch: </span>
-            {entry.watch}
-          </p>
-          <p>
-            <span className="label">Try: </span>
-            {entry.try}
-          </p>
-        </div>
-      )}
-    </>
+    <FieldShell label="Description" htmlFor={id} testId="field-description" error={error} help="What the design is for, in a few sentences.">
+      <textarea id={id} className="prose" data-testid="field-description" rows={4} value={draft} aria-invalid={error ? true : undefined} onChange={(e) => commit(e.target.value)} />
+    </FieldShell>
+  );
+}
+
+export function NewSeedButton() {
+  return (
+    <div className="seed-row">
+      <button
+        type="button"
+        className="tool-button"
+        data-testid="new-seed"
+        title="Another run of the same design: different random draws, same averages"
+        onClick={() => useDocument.getState().setField(scenarioTarget, ['seed'], randomSeed())}
+      >
+        New seed
+      </button>
+    </div>
+  );
+}
+
+/** A gallery scenario's lesson: what to watch, what to try. */
+export function GalleryLesson() {
+  const galleryId = useWork((s) => s.galleryId);
+  const entry = useGalleryEntry(galleryId);
+  if (!entry) return null;
+  return (
+    <div className="lesson" data-testid="lesson">
+      <p>
+        <span className="label">Watch: </span>
+        {entry.watch}
+      </p>
+      <p>
+        <span className="label">Try: </span>
+        {entry.try}
+      </p>
+    </div>
   );
 }

@@ -5,7 +5,8 @@
  * and an unsaved design that was changed is kept in the library beside the new one.
  */
 import { parseScenario, parseScenarioText, type Scenario } from '../../model';
-import { simulation, useDocument, useSession, type DocumentOrigin } from '../store';
+import { placedForCanvas } from '../canvas/layout';
+import { scenarioTarget, simulation, useDocument, useSession, type DocumentOrigin } from '../store';
 import { archiveOrNull, saveNow } from '../store/persistence';
 import { describeStorageError, newDesignId, type DesignMeta } from './designArchive';
 import { errorLines, showInfo, showProblem, useWork } from './workStore';
@@ -70,7 +71,9 @@ export interface OpenOptions {
  * from the library), after keeping the current work. Returns false, with a message, when
  * the current work could not be kept; the canvas is then left alone.
  */
-export async function openDesign(scenario: Scenario, origin: DocumentOrigin, options: OpenOptions = {}): Promise<{ ok: boolean; kept: string | null }> {
+export async function openDesign(opened: Scenario, origin: DocumentOrigin, options: OpenOptions = {}): Promise<{ ok: boolean; kept: string | null }> {
+  // A document without positions arrives laid out: that is how it opens, not an edit.
+  const scenario = await placedForCanvas(opened);
   let kept: string | null;
   try {
     kept = await keepCurrentWork();
@@ -162,7 +165,7 @@ export async function saveAs(name: string): Promise<boolean> {
   try {
     const meta = await addToLibrary(candidate.scenario);
     // The canvas now shows the saved copy: later edits go to it.
-    if (candidate.scenario.name !== scenario.name) useDocument.getState().updateScenario({ name: candidate.scenario.name });
+    if (candidate.scenario.name !== scenario.name) useDocument.getState().setField(scenarioTarget, ['name'], candidate.scenario.name);
     useWork.setState({ designId: meta.id, dirty: false, baseline: useDocument.getState().scenario });
     await saveNow();
     showInfo(`Saved "${meta.name}" in your library`);
@@ -180,7 +183,7 @@ export async function renameDesign(id: string, name: string): Promise<boolean> {
   const meta = useWork.getState().designs.find((d) => d.id === id);
   if (!archive || !meta || trimmed === meta.name) return false;
   if (useWork.getState().designId === id) {
-    const result = useDocument.getState().updateScenario({ name: trimmed });
+    const result = useDocument.getState().setField(scenarioTarget, ['name'], trimmed);
     if (!result.ok) showProblem('The design was not renamed', result.errors);
     else await saveNow();
     return result.ok;

@@ -4,6 +4,7 @@
  * with a message. In embed mode (`#s=…&embed=1`) nothing is read or written: the page shows
  * the link's scenario, read-only.
  */
+import { placedForCanvas } from '../canvas/layout';
 import { defaultScenario, useDocument } from '../store';
 import {
   attachArchive,
@@ -42,11 +43,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-function startEmbed(link: NonNullable<ReturnType<typeof decodeLinkIn>>): Started {
+async function startEmbed(link: NonNullable<ReturnType<typeof decodeLinkIn>>): Promise<Started> {
   useWork.setState({ embed: true, storage: 'unavailable' });
+  // Nothing edits an embedded design: the store refuses every change, whatever asks for it.
+  useDocument.setState({ readOnly: true });
   if (link.result.ok) {
-    useDocument.getState().loadDocument(link.result.scenario, 'link');
-    useWork.setState({ baseline: link.result.scenario });
+    const scenario = await placedForCanvas(link.result.scenario);
+    useDocument.getState().loadDocument(scenario, 'link');
+    useWork.setState({ baseline: scenario });
   } else {
     useDocument.getState().loadDocument({ ...defaultScenario(), nodes: [], edges: [], faults: [], name: 'Invalid link' }, 'link');
     showProblem('This embedded link cannot be opened', link.result.errors);
@@ -88,7 +92,8 @@ async function restore(archive: DesignArchive | null): Promise<void> {
   const chosen = newest(saved, readJournal()) ?? legacy;
   const restored = restoreWork(chosen);
   if (restored.kind === 'ok') {
-    const { work, scenario } = restored;
+    const { work } = restored;
+    const scenario = await placedForCanvas(restored.scenario);
     useDocument.getState().loadDocument(scenario, 'autosave');
     useWork.setState({
       designId: work.designId,
@@ -97,8 +102,9 @@ async function restore(archive: DesignArchive | null): Promise<void> {
       // A work that had changed stays changed (it is kept if something replaces it).
       baseline: work.dirty ? null : scenario,
     });
-    if (chosen === saved) markStored();
-    // The journal or the old localStorage copy: store it properly now (and only then forget the old copy).
+    if (chosen === saved && scenario === restored.scenario) markStored();
+    // The journal, the old localStorage copy or a work just laid out: store it properly now
+    // (and only then forget the old copy).
     else if ((await saveNow()) && chosen === legacy) forgetLegacyWork();
   } else if (restored.kind === 'invalid') {
     try {
@@ -123,7 +129,7 @@ async function restore(archive: DesignArchive | null): Promise<void> {
 export async function startApp(): Promise<Started> {
   try {
     const link = decodeLinkIn(location.hash);
-    if (link?.embed) return startEmbed(link);
+    if (link?.embed) return await startEmbed(link);
     const archive = await openStorage();
     attachArchive(archive);
     await restore(archive);

@@ -1,149 +1,153 @@
 /**
- * The document slice: the Scenario being edited. Every edit builds a candidate document and
- * goes through the model's `parseScenario` (one schema, one change path), so an invalid value
- * never enters the document: the edit returns the field errors instead. Saving is
- * `persistence.ts`'s job; opening another design goes through `loadDocument`.
+ * The document slice: the Scenario being edited, where it came from, and its undo history.
+ * Every edit is a typed change (`edit/changes.ts`) that goes through `edit/editor.ts`: applied
+ * by a pure function, validated by the model's `parseScenario` (one schema, one change path),
+ * recorded for undo. An invalid value never enters the document: the edit gives the field
+ * errors instead. Saving is `persistence.ts`'s job; opening another design goes through
+ * `loadDocument` (called by `library/openDesign.ts` and the startup).
  */
 import { create } from 'zustand';
-import { createNode, nextId, parseScenario, type NodeKind, type Scenario } from '../../model';
+import { createNode, nextId, type NodeKind, type Scenario } from '../../model';
+import { batch, edgeTarget, nodeTarget, scenarioTarget, type ChangePath, type ChangeTarget, type DocChange, type XY } from '../edit/changes';
+import { freshEdgeId } from '../edit/clipboard';
+import {
+  edit,
+  redo as redoStep,
+  undo as undoStep,
+  type EditOptions,
+  type EditResult,
+} from '../edit/editor';
+import { canRedo, canUndo, EMPTY_HISTORY, type History } from '../edit/history';
+import { connectionProblem } from '../edit/wiring';
 import { defaultScenario } from './defaultScenario';
+
+export type { EditResult } from '../edit/editor';
+export type { XY } from '../edit/changes';
 
 export interface FieldError {
   path: string;
   message: string;
 }
 
-export type EditResult = { ok: true } | { ok: false; errors: FieldError[] };
-
-export interface XY {
-  x: number;
-  y: number;
-}
-
 /** Where the document on the canvas came from. */
 export type DocumentOrigin = 'default' | 'autosave' | 'library' | 'link' | 'gallery' | 'import' | 'new';
+
+/** Snap new and moved nodes to this grid (the canvas snaps drags to it too). */
+export const GRID = 20;
+
+const snap = (v: number) => Math.round(v / GRID) * GRID;
 
 interface DocumentState {
   scenario: Scenario;
   origin: DocumentOrigin;
+  /** The undo history of the design on the canvas (it starts empty when a design is opened). */
+  history: History;
+  /** The embed view (`#s=…&embed=1`): the document can be looked at and run, never edited. */
+  readOnly: boolean;
+
+  /** The one edit path: applies `change` when the result is valid, as one undo step. */
+  apply(change: DocChange, options: EditOptions): EditResult;
+  undo(): boolean;
+  redo(): boolean;
   /**
    * Replaces the whole document with another design (a link, the gallery, a file, the
-   * library): not an edit of this one. The caller has already validated it and kept the
-   * current work (see ui/library/openDesign.ts).
+   * library): not an edit of this one, so not an undo step. The history starts anew: an undo
+   * would otherwise write the previous design's content into the one just opened. The caller
+   * has already validated it and kept the current work (see ui/library/openDesign.ts).
    */
   loadDocument(scenario: Scenario, origin: DocumentOrigin): void;
-  /** Validates `candidate` and, when valid, makes it the document. */
-  commit(candidate: unknown): EditResult;
+
   addNode(kind: NodeKind, position: XY): string | null;
-  moveNodes(moves: { id: string; position: XY }[]): void;
+  moveNodes(moves: readonly { id: string; position: XY }[], group?: string): void;
   removeElements(nodeIds: readonly string[], edgeIds: readonly string[]): void;
+  /** Draws a call, or refuses a wiring that makes no sense with the reason. */
   connect(from: string, to: string): EditResult;
-  updateNode(id: string, patch: { label?: string; config?: Record<string, unknown> }): EditResult;
-  updateEdgeConfig(id: string, patch: Record<string, unknown>): EditResult;
-  updateScenario(patch: Record<string, unknown>): EditResult;
+  /** Sets one field; `group` merges a burst of typing into one undo step. */
+  setField(target: ChangeTarget, path: ChangePath, value: unknown, group?: string): EditResult;
 }
 
-type AnyNode = Scenario['nodes'][number];
-type AnyEdge = Scenario['edges'][number];
-
-/** The first `prefix<n>` not used by any node or edge (ids are unique among both). */
-export function freshId(prefix: string, scenario: Scenario): string {
-  const taken = new Set<string>([...scenario.nodes.map((n) => n.id), ...scenario.edges.map((e) => e.id)]);
-  for (let n = 1; ; n++) if (!taken.has(`${prefix}${n}`)) return `${prefix}${n}`;
+function describeSet(path: ChangePath): string {
+  return `set ${path.filter((p) => p !== 'config').join('.')}`;
 }
 
 export const useDocument = create<DocumentState>()((set, get) => {
-  function commit(candidate: unknown): EditResult {
-    const result = parseScenario(candidate);
-    if (!result.ok) return { ok: false, errors: result.errors };
-    set({ scenario: result.scenario });
-    return { ok: true };
-  }
-
-  function withNodes(nodes: AnyNode[], edges?: AnyEdge[]): unknown {
-    const s = get().scenario;
-    return { ...s, nodes, edges: edges ?? s.edges };
+  function apply(change: DocChange, options: EditOptions): EditResult {
+    const { scenario, history, readOnly } = get();
+    if (readOnly) return { ok: false, errors: [{ path: '(document)', message: 'this view is read-only' }] };
+    const outcome = edit({ scenario, history }, change, options);
+    if (outcome.result.ok && outcome.state.scenario !== scenario) set(outcome.state);
+    else if (outcome.result.ok && outcome.state.history !== history) set({ history: outcome.state.history });
+    return outcome.result;
   }
 
   return {
     scenario: defaultScenario(),
     origin: 'default',
-    commit,
+    history: EMPTY_HISTORY,
+    readOnly: false,
+    apply,
+
+    undo() {
+      const { scenario, history, readOnly } = get();
+      if (readOnly) return false;
+      const back = undoStep({ scenario, history });
+      if (back) set(back);
+      return back !== null;
+    },
+
+    redo() {
+      const { scenario, history, readOnly } = get();
+      if (readOnly) return false;
+      const forward = redoStep({ scenario, history });
+      if (forward) set(forward);
+      return forward !== null;
+    },
 
     loadDocument(scenario, origin) {
-      set({ scenario, origin });
+      set({ scenario, origin, history: EMPTY_HISTORY });
     },
 
     addNode(kind, position) {
       const s = get().scenario;
-      const ids = [...s.nodes.map((n) => n.id), ...s.edges.map((e) => e.id)];
-      const id = nextId(kind, ids);
-      const node = createNode(kind, id, { x: Math.round(position.x), y: Math.round(position.y) });
-      return commit(withNodes([...s.nodes, node])).ok ? id : null;
+      const id = nextId(kind, [...s.nodes.map((n) => n.id), ...s.edges.map((e) => e.id)]);
+      const node = createNode(kind, id, { x: snap(position.x), y: snap(position.y) });
+      const result = apply({ type: 'insert', nodes: [{ item: node }], edges: [], faults: [] }, { label: `add ${id}` });
+      return result.ok ? id : null;
     },
 
-    moveNodes(moves) {
+    moveNodes(moves, group) {
       if (moves.length === 0) return;
-      const byId = new Map(moves.map((m) => [m.id, m.position]));
-      const s = get().scenario;
-      const nodes = s.nodes.map((n) => {
-        const p = byId.get(n.id);
-        return p ? { ...n, position: { x: Math.round(p.x), y: Math.round(p.y) } } : n;
-      });
-      commit(withNodes(nodes));
+      const rounded = moves.map((m) => ({ id: m.id, position: { x: Math.round(m.position.x), y: Math.round(m.position.y) } }));
+      apply({ type: 'move', moves: rounded }, { label: moves.length === 1 ? `move ${moves[0].id}` : `move ${moves.length} nodes`, group });
     },
 
     removeElements(nodeIds, edgeIds) {
       if (nodeIds.length === 0 && edgeIds.length === 0) return;
-      const s = get().scenario;
-      const goneNodes = new Set(nodeIds);
-      const goneEdges = new Set(edgeIds);
-      const edges = s.edges.filter((e) => !goneEdges.has(e.id) && !goneNodes.has(e.from) && !goneNodes.has(e.to));
-      const kept = new Set(edges.map((e) => e.id));
-      const removed = new Set([...goneNodes, ...s.edges.filter((e) => !kept.has(e.id)).map((e) => e.id)]);
-      // A scheduled fault on something that is gone would make the document invalid.
-      const faults = (s.faults ?? []).filter((f) => !removed.has(f.target));
-      commit({ ...s, nodes: s.nodes.filter((n) => !goneNodes.has(n.id)), edges, faults });
+      const count = nodeIds.length + edgeIds.length;
+      apply({ type: 'remove', nodeIds, edgeIds }, { label: count === 1 ? `delete ${nodeIds[0] ?? edgeIds[0]}` : `delete ${count} elements` });
     },
 
     connect(from, to) {
       const s = get().scenario;
-      if (from === to) return { ok: false, errors: [{ path: 'edges', message: 'a node cannot call itself' }] };
-      if (s.edges.some((e) => e.from === from && e.to === to)) {
-        return { ok: false, errors: [{ path: 'edges', message: `${from} already calls ${to}` }] };
-      }
-      const edge = { id: freshId('e', s), from, to };
-      return commit({ ...s, edges: [...s.edges, edge] });
+      const problem = connectionProblem(s, from, to);
+      if (problem) return { ok: false, errors: [{ path: 'edges', message: problem }] };
+      const taken = new Set([...s.nodes.map((n) => n.id), ...s.edges.map((e) => e.id)]);
+      const edge = { id: freshEdgeId(taken), from, to, config: {} } as Scenario['edges'][number];
+      return apply({ type: 'insert', nodes: [], edges: [{ item: edge }], faults: [] }, { label: `connect ${from} → ${to}` });
     },
 
-    updateNode(id, patch) {
-      const s = get().scenario;
-      const nodes = s.nodes.map((n) => {
-        if (n.id !== id) return n;
-        const next: Record<string, unknown> = { ...n };
-        if (patch.label !== undefined) {
-          if (patch.label === '') delete next.label;
-          else next.label = patch.label;
-        }
-        if (patch.config) next.config = { ...n.config, ...patch.config };
-        return next as AnyNode;
-      });
-      return commit(withNodes(nodes));
-    },
-
-    updateEdgeConfig(id, patch) {
-      const s = get().scenario;
-      const edges = s.edges.map((e) => (e.id === id ? { ...e, config: { ...(e.config ?? {}), ...patch } } : e));
-      return commit({ ...s, edges });
-    },
-
-    updateScenario(patch) {
-      return commit({ ...get().scenario, ...patch });
+    setField(target, path, value, group) {
+      return apply({ type: 'set', target, path, value }, { label: describeSet(path), group });
     },
   };
 });
 
+export const selectCanUndo = (s: DocumentState) => canUndo(s.history);
+export const selectCanRedo = (s: DocumentState) => canRedo(s.history);
+
 /** Errors of a commit that concern one field, by path prefix (e.g. `nodes[2].config.rps`). */
-export function errorsAt(errors: readonly FieldError[], path: string): string[] {
-  return errors.filter((e) => e.path === path || e.path.startsWith(`${path}.`) || e.path.startsWith(`${path}[`)).map((e) => e.message);
+export function errorsAt(errors: readonly FieldError[], path: string): FieldError[] {
+  return errors.filter((e) => e.path === path || e.path.startsWith(`${path}.`) || e.path.startsWith(`${path}[`));
 }
+
+export { batch, edgeTarget, nodeTarget, scenarioTarget };

@@ -1,13 +1,26 @@
 /**
  * The UI's state, in three slices with different lives:
- * - the document (`useDocument`): the scenario being edited; validated, saved, undoable later;
- * - the session (`useSession`): selection, speed, notices; gone on reload;
+ * - the document (`useDocument`): the scenario being edited; validated, saved, undoable;
+ * - the session (`useSession`): selection, clipboard, menus, speed, notices; gone on reload;
  * - the results (`useResults`, `frameRing`): what the running simulation reports, ~10×/s.
  * `simulation` is the one path to the worker.
  */
-export { useDocument, errorsAt, freshId, type DocumentOrigin, type EditResult, type FieldError, type XY } from './documentStore';
-export { useSession, singleSelection, type Selection } from './sessionStore';
-export { useResults, frameRing, receiveBatch, type LiveNode } from './resultsStore';
+export {
+  useDocument,
+  errorsAt,
+  selectCanRedo,
+  selectCanUndo,
+  edgeTarget,
+  nodeTarget,
+  scenarioTarget,
+  GRID,
+  type DocumentOrigin,
+  type EditResult,
+  type FieldError,
+  type XY,
+} from './documentStore';
+export { useSession, singleSelection, type MenuRequest, type Selection } from './sessionStore';
+export { useResults, frameRing, receiveBatch, type LiveFault, type LiveNode } from './resultsStore';
 export type { ChartPoint } from './frameRing';
 export { simulation } from './simulation';
 export { defaultScenario } from './defaultScenario';

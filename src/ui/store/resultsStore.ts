@@ -4,7 +4,8 @@
  * and the charts read it through transient subscriptions (see `useChartPoints`).
  */
 import { create } from 'zustand';
-import type { Frame, FrameBatch, NodeFrame, RunStatus } from '../../worker/protocol';
+import type { Fault } from '../../model';
+import type { Frame, FrameBatch, NodeFrame, Report, RunStatus } from '../../worker/protocol';
 import { FrameRing } from './frameRing';
 
 interface ResultsState {
@@ -22,7 +23,14 @@ interface ResultsState {
   stale: boolean;
   /** Bumped whenever the ring changes. */
   pointsVersion: number;
+  /** Faults injected live into the current run, at the simulated time each took effect. */
+  liveFaults: LiveFault[];
+  /** The current run's report, fetched when it pauses or finishes (null before). */
+  report: Report | null;
 }
+
+/** A fault injected live: the document's fault shape, stamped with when it took effect. */
+export type LiveFault = Omit<Fault, 'factor'> & { factor?: number };
 
 export const INITIAL_STATUS: RunStatus = {
   runId: 0,
@@ -31,7 +39,7 @@ export const INITIAL_STATUS: RunStatus = {
   durationMs: 0,
   running: false,
   finished: false,
-  speed: 10,
+  speed: 1,
   events: 0,
 };
 
@@ -69,6 +77,8 @@ export const useResults = create<ResultsState>()(() => ({
   problems: [],
   stale: false,
   pointsVersion: 0,
+  liveFaults: [],
+  report: null,
 }));
 
 /** Applies a batch from the worker. Batches of an older run (late messages) are dropped. */
@@ -84,6 +94,7 @@ export function receiveBatch(batch: FrameBatch): void {
     live = smooth(live, frame);
   }
   useResults.setState({
+    ...(newRun ? { liveFaults: [], report: null } : {}),
     live,
     status,
     latest: frames.length > 0 ? frames[frames.length - 1] : newRun ? null : state.latest,

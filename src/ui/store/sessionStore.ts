@@ -1,5 +1,10 @@
-/** The UI session slice: what is selected and short-lived notices. Not saved, not undoable. */
+/**
+ * The UI session slice: selection, clipboard, menus, notices, the run speed. Not saved, not
+ * undoable.
+ */
 import { create } from 'zustand';
+import type { NodeKind } from '../../model';
+import type { Clip } from '../edit/clipboard';
 import type { Speed } from '../../worker/protocol';
 
 export interface Selection {
@@ -7,18 +12,36 @@ export interface Selection {
   edgeIds: string[];
 }
 
+/** The element a context menu is open for, and where (screen coordinates). */
+export interface MenuRequest {
+  type: 'node' | 'edge';
+  id: string;
+  x: number;
+  y: number;
+}
+
 interface SessionState {
   selection: Selection;
+  /** A selection the canvas should make (after a paste, an add, select all), then clear. */
+  selectRequest: Selection | null;
+  /** What Ctrl+C copied, and how many times it was pasted (each paste lands a step further). */
+  clip: Clip | null;
+  pastes: number;
   /** A one-line notice for the user (e.g. why a connection was refused). */
   notice: string | null;
   /** The speed Play runs at. */
   speed: Speed;
+  /** The node kinds the engine simulates (from the worker); null until it answers. */
+  simulatedKinds: readonly NodeKind[] | null;
+  menu: MenuRequest | null;
+  helpOpen: boolean;
   setSpeed(speed: Speed): void;
-  /** A node just added that the canvas should select once it appears. */
-  pendingSelect: string | null;
-  requestSelect(id: string | null): void;
   select(selection: Selection): void;
+  requestSelection(selection: Selection): void;
+  setClip(clip: Clip | null): void;
   setNotice(notice: string | null): void;
+  openMenu(menu: MenuRequest | null): void;
+  setHelpOpen(open: boolean): void;
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
@@ -27,12 +50,14 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 
 export const useSession = create<SessionState>()((set, get) => ({
   selection: { nodeIds: [], edgeIds: [] },
+  selectRequest: null,
+  clip: null,
+  pastes: 0,
   notice: null,
-  speed: 10,
-  pendingSelect: null,
-  requestSelect(id) {
-    set({ pendingSelect: id });
-  },
+  speed: 1,
+  simulatedKinds: null,
+  menu: null,
+  helpOpen: false,
   setSpeed(speed) {
     set({ speed });
   },
@@ -41,8 +66,20 @@ export const useSession = create<SessionState>()((set, get) => ({
     if (sameIds(current.nodeIds, selection.nodeIds) && sameIds(current.edgeIds, selection.edgeIds)) return;
     set({ selection });
   },
+  requestSelection(selection) {
+    set({ selectRequest: selection });
+  },
+  setClip(clip) {
+    set({ clip, pastes: 0 });
+  },
   setNotice(notice) {
     set({ notice });
+  },
+  openMenu(menu) {
+    set({ menu });
+  },
+  setHelpOpen(helpOpen) {
+    set({ helpOpen });
   },
 }));
 

@@ -1,6 +1,7 @@
 /** The message panel: why the design cannot run, and other notices, in plain words. */
 import { DocumentMessages } from '../library/DocumentMessages';
-import { useResults, useSession } from '../store';
+import { useWork } from '../library/workStore';
+import { simulation, useResults, useSession } from '../store';
 import { CostWarning, useCostWarning } from './CostWarning';
 
 export function Messages() {
@@ -8,23 +9,40 @@ export function Messages() {
   const stale = useResults((s) => s.stale);
   const notice = useSession((s) => s.notice);
   const costWarning = useCostWarning();
+  const documentMessage = useWork((s) => s.message);
+  if (problems.length === 0 && !stale && !notice && !documentMessage && costWarning.length === 0) return null;
   return (
     <div className="messages">
       <DocumentMessages />
       {problems.length > 0 && (
         <div className="message problem" role="alert" data-testid="problems">
-          <strong>This design cannot run yet:</strong>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
+          {problems.length === 1 ? (
+            <>
+              <strong>This design cannot run yet:</strong> {problems[0]}
+            </>
+          ) : (
+            <details>
+              <summary>
+                <strong>This design cannot run yet</strong> ({problems.length} problems)
+              </summary>
+              <ul>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </details>
+          )}
         </div>
       )}
       {costWarning.length > 0 && <CostWarning lines={costWarning} />}
       {stale && (
         <div className="message info" data-testid="stale">
-          The design changed in a way the running simulation cannot take live. Press Reset to run the new design.
+          The design changed in a way the running simulation cannot take live: the run goes on with the design it started
+          with. Undo the change to carry on, or{' '}
+          <button type="button" className="link" data-testid="stale-reset" onClick={() => void simulation.reset()}>
+            restart with the new design
+          </button>
+          .
         </div>
       )}
       {notice && (

@@ -2,7 +2,6 @@
 import { SPEEDS, type Speed } from '../../worker/pacer';
 import { formatSeconds } from '../format';
 import { simulation, useResults, useSession } from '../store';
-import { Messages } from './Messages';
 
 function speedLabel(speed: Speed): string {
   return speed === 'max' ? 'max' : `${speed}×`;
@@ -33,18 +32,21 @@ export function RunControls() {
   const speed = useSession((s) => s.speed);
   const { running, finished, simTimeMs, durationMs } = status;
   const state = running ? 'Running' : finished ? 'Finished' : simTimeMs > 0 ? 'Paused' : 'Ready';
+  const playTitle = finished
+    ? 'Continue the run past its end, for another planned duration (Space)'
+    : 'Play at the chosen speed (Space)';
   const fraction = durationMs > 0 ? Math.min(1, simTimeMs / durationMs) : 0;
 
   return (
     <div className="run-bar">
       <div className="run-controls" role="toolbar" aria-label="Run controls">
-        <button type="button" className="primary" data-testid="play" disabled={running} onClick={() => void simulation.play()}>
-          <Svg>{Icon.play}</Svg> Play
+        <button type="button" className="primary" data-testid="play" disabled={running} onClick={() => void simulation.play()} title={playTitle}>
+          <Svg>{Icon.play}</Svg> {finished ? 'Continue' : 'Play'}
         </button>
-        <button type="button" data-testid="pause" disabled={!running} onClick={() => void simulation.pause()}>
+        <button type="button" data-testid="pause" disabled={!running} onClick={() => void simulation.pause()} title="Pause (Space)">
           <Svg>{Icon.pause}</Svg> Pause
         </button>
-        <button type="button" data-testid="step" disabled={finished} onClick={() => void simulation.step()} title="Advance one frame of simulated time">
+        <button type="button" data-testid="step" onClick={() => void simulation.step()} title="Advance one frame of simulated time (.)">
           <Svg>{Icon.step}</Svg> Step
         </button>
         <button type="button" data-testid="reset" onClick={() => void simulation.reset()} title="Start over from time 0 with the current design">
@@ -73,7 +75,6 @@ export function RunControls() {
           {state}
         </span>
       </div>
-      <Messages />
     </div>
   );
 }

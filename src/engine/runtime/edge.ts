@@ -14,6 +14,7 @@ import type { EventHandler } from '../core/eventQueue';
 import type { Rng } from '../core/rng';
 import { retryDelayMs } from '../policies/backoff';
 import { CircuitBreaker, CLOSED, OPEN } from '../policies/circuitBreaker';
+import { RetryBudget } from '../policies/retryBudget';
 import { DeadlineQueue } from './deadlineQueue';
 import type { Engine } from './engine';
 import type { NodeRuntime } from './node';
@@ -48,6 +49,7 @@ export class EdgeRuntime implements EventHandler, DelayLineSink<Call> {
   /** The caller's timeout on this edge; null waits forever. */
   readonly timeoutMs: number | null;
   private readonly retry: RetryConfig | null;
+  private readonly budget: RetryBudget | null;
   private readonly breaker: CircuitBreaker | null;
   private readonly maxConcurrent: number;
   private readonly degraded: boolean;
@@ -69,6 +71,7 @@ export class EdgeRuntime implements EventHandler, DelayLineSink<Call> {
   shortCircuited = 0;
   bulkheadRejected = 0;
   degradedAnswers = 0;
+  retriesDenied = 0;
 
   constructor(
     private readonly engine: Engine,
@@ -88,6 +91,7 @@ export class EdgeRuntime implements EventHandler, DelayLineSink<Call> {
     this.callsPerRequest = config.callsPerRequest;
     this.timeoutMs = config.timeoutMs;
     this.retry = config.retry;
+    this.budget = config.retry !== null && config.retry.budgetRatio !== null ? new RetryBudget(config.retry.budgetRatio) : null;
     this.breaker = config.circuitBreaker !== null ? new CircuitBreaker(config.circuitBreaker) : null;
     this.maxConcurrent = config.bulkhead !== null ? config.bulkhead.maxConcurrent : Infinity;
     this.degraded = config.fallback === 'degraded';
@@ -99,6 +103,7 @@ export class EdgeRuntime implements EventHandler, DelayLineSink<Call> {
   send(call: Call): void {
     call.sentAt = this.engine.now;
     if (call.req.measured) this.calls++;
+    if (this.budget !== null && call.attempt === 1) this.budget.recordAttempt(this.engine.now);
     if (this.guarded) this.admit(call);
     else this.carry(call, DELIVER, this.forwardLine);
   }
@@ -184,7 +189,15 @@ export class EdgeRuntime implements EventHandler, DelayLineSink<Call> {
   }
 
   private mayRetry(call: Call): boolean {
-    return this.retry !== null && call.attempt < this.retry.maxAttempts && call.current;
+    const retry = this.retry;
+    if (retry === null || call.attempt >= retry.maxAttempts || !call.current) return false;
+    // A refusal that will never be lifted (a limiter with no rate) is not worth a retry.
+    if (retry.respectRetryAfter && call.retryAfterMs === Infinity) return false;
+    if (this.budget !== null && !this.budget.tryRetry(this.engine.now)) {
+      if (call.req.measured) this.retriesDenied++;
+      return false;
+    }
+    return true;
   }
 
   private scheduleRetry(failed: Call): void {
@@ -218,6 +231,7 @@ export class EdgeRuntime implements EventHandler, DelayLineSink<Call> {
           return;
         }
         if (call.req.measured) this.retries++;
+        this.from.retarget(call);
         this.send(call);
         return;
       }
@@ -269,6 +283,7 @@ export class EdgeRuntime implements EventHandler, DelayLineSink<Call> {
       bulkheadRejected: this.bulkheadRejected,
       degraded: this.degradedAnswers,
       dropped: this.dropped,
+      retriesDenied: this.retriesDenied,
     };
   }
 }

@@ -59,6 +59,20 @@ export function slidingWindowLogAdmit(s: SlidingWindowLogState, scope: number, n
 export const slidingWindowLog: RateLimitFamily<SlidingWindowLogState> = {
   create: (config, scopes) => new SlidingWindowLogState(config, scopes),
   admit: slidingWindowLogAdmit,
+  unit: 'window',
+  capacity: (config) => config.limit,
+  /** Entries in (now − W, now]: the ring is in admission order, so count back from the newest. */
+  level(s, scope, now) {
+    const { limit, windowMs } = s.config;
+    const len = s.length[scope];
+    const base = scope * limit;
+    let n = 0;
+    for (let k = len - 1; k >= 0; k--) {
+      if (s.times[base + ((s.oldest[scope] + k) % limit)] + windowMs <= now) break;
+      n++;
+    }
+    return n;
+  },
   reset(s) {
     s.oldest.fill(0);
     s.length.fill(0);

@@ -45,6 +45,8 @@ function arbEdgeConfig(callsMax: number): fc.Arbitrary<Json> {
           maxAttempts: fc.integer({ min: 1, max: 4 }),
           baseDelayMs: fc.integer({ min: 0, max: 20 }),
           jitter: fc.constantFrom('none', 'full', 'equal'),
+          respectRetryAfter: fc.boolean(),
+          budgetRatio: fc.option(fc.constantFrom(0, 0.1, 0.2, 1), { nil: null }),
         }),
         { nil: null },
       ),
@@ -66,20 +68,45 @@ function arbEdgeConfig(callsMax: number): fc.Arbitrary<Json> {
   );
 }
 
-/** Random small systems: clients → balancers → a layered graph of servers. */
+/** A rate limit of any algorithm and scope, scaled to these short runs (rates and limits of 0 too). */
+const arbRateLimit = fc.record(
+  {
+    algorithm: fc.constantFrom('token-bucket', 'leaky-bucket', 'fixed-window', 'sliding-window-log', 'sliding-window-counter'),
+    ratePerSec: fc.constantFrom(0, 2, 10, 50, 500),
+    burst: fc.integer({ min: 1, max: 10 }),
+    queueSize: fc.integer({ min: 0, max: 20 }),
+    limit: fc.integer({ min: 0, max: 20 }),
+    windowMs: fc.integer({ min: 10, max: 1000 }),
+    scope: fc.constantFrom('global', 'per-user'),
+  },
+  { requiredKeys: [] },
+);
+
+const paths = fc.constantFrom({ '/': 1 }, { '/api': 0.6, '/static': 0.3, '/admin': 0.1 }, { '/static/a': 1 });
+
+/**
+ * Random small systems: clients → rate limiters and gateways → balancers → a layered graph
+ * of servers, some autoscaled.
+ */
 function arbSystem(): fc.Arbitrary<ScenarioInput> {
   return fc
     .record({
-      clients: fc.integer({ min: 1, max: 2 }),
+      clients: fc.integer({ min: 1, max: 3 }),
+      limiters: fc.integer({ min: 0, max: 2 }),
+      gateways: fc.integer({ min: 0, max: 1 }),
       lbs: fc.integer({ min: 0, max: 2 }),
       servers: fc.integer({ min: 1, max: 4 }),
       durationMs: fc.integer({ min: 200, max: 2000 }),
       seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
     })
-    .chain(({ clients, lbs, servers, durationMs, seed }) => {
+    .chain(({ clients, limiters, gateways, lbs, servers, durationMs, seed }) => {
       const clientIds = Array.from({ length: clients }, (_, i) => `c${i}`);
+      const limiterIds = Array.from({ length: limiters }, (_, i) => `rl${i}`);
+      const gatewayIds = Array.from({ length: gateways }, (_, i) => `gw${i}`);
       const lbIds = Array.from({ length: lbs }, (_, i) => `lb${i}`);
       const serverIds = Array.from({ length: servers }, (_, i) => `s${i}`);
+      const backIds = [...lbIds, ...serverIds];
+      const fronts = [...limiterIds, ...gatewayIds];
       const arbServer = fc.record(
         {
           replicas: fc.integer({ min: 1, max: 4 }),
@@ -90,6 +117,19 @@ function arbSystem(): fc.Arbitrary<ScenarioInput> {
           calls: fc.constantFrom('sequential', 'parallel'),
           io: fc.constantFrom('blocking', 'async'),
           sessions: fc.constantFrom('stateless', 'in-memory'),
+          autoscale: fc.option(
+            fc
+              .record({
+                min: fc.integer({ min: 1, max: 3 }),
+                extra: fc.integer({ min: 0, max: 4 }),
+                targetUtilization: fc.constantFrom(0.3, 0.6, 0.9, 1),
+                evaluateEveryMs: fc.integer({ min: 10, max: 300 }),
+                cooldownMs: fc.constantFrom(0, 50, 400),
+                startupMs: fc.constantFrom(0, 30, 200),
+              })
+              .map(({ extra, ...a }) => ({ ...a, max: a.min + extra })),
+            { nil: null },
+          ),
           scaleSchedule: fc
             .uniqueArray(fc.integer({ min: 0, max: Math.round(durationMs * 1.2) }), { maxLength: 6 })
             .chain((times) =>
@@ -106,10 +146,27 @@ function arbSystem(): fc.Arbitrary<ScenarioInput> {
                 rps: fc.integer({ min: 0, max: 300 }),
                 arrival: fc.constantFrom('poisson', 'constant'),
                 users: fc.integer({ min: 1, max: 50 }),
+                paths,
               }),
             ),
           ),
-          clientTo: fc.tuple(...clientIds.map(() => fc.constantFrom(...lbIds, ...serverIds))),
+          // The first clients feed the limiters and gateways, one each; the others go anywhere.
+          clientTo: fc.tuple(
+            ...clientIds.map((_, i) => (i < fronts.length ? fc.constant(fronts[i]) : fc.constantFrom(...fronts, ...backIds))),
+          ),
+          limiterCfg: fc.tuple(...limiterIds.map(() => arbRateLimit)),
+          limiterTo: fc.tuple(...limiterIds.map(() => fc.constantFrom(...gatewayIds, ...backIds))),
+          gatewayTo: fc.tuple(...gatewayIds.map(() => fc.subarray(backIds, { minLength: 1 }))),
+          gatewayCfg: fc.tuple(
+            ...gatewayIds.map(() =>
+              fc.record({
+                prefixes: fc.subarray(['/static', '/api', '/', '/nothing'], { maxLength: 3 }),
+                routeTo: fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
+                authTime: fc.oneof(fc.constant(0), arbDuration(3)),
+                rateLimit: fc.option(arbRateLimit, { nil: null }),
+              }),
+            ),
+          ),
           lbCfg: fc.tuple(
             ...lbIds.map(() =>
               fc.record(
@@ -141,6 +198,8 @@ function arbSystem(): fc.Arbitrary<ScenarioInput> {
         .chain((d) => {
           const pairs: [string, string][] = [
             ...clientIds.map((id, i): [string, string] => [id, d.clientTo[i]]),
+            ...limiterIds.map((id, i): [string, string] => [id, d.limiterTo[i]]),
+            ...gatewayIds.flatMap((id, i) => d.gatewayTo[i].map((to): [string, string] => [id, to])),
             ...lbIds.flatMap((id, i) => d.lbTo[i].map((to): [string, string] => [id, to])),
             ...serverIds.flatMap((id, i) => d.serverTo[i].map((to): [string, string] => [id, to])),
           ];
@@ -155,6 +214,13 @@ function arbSystem(): fc.Arbitrary<ScenarioInput> {
           const fanout = edges.reduce((m, e) => Math.max(m, (e.config?.callsPerRequest as number | undefined) ?? 1), 1);
           const nodes = [
             ...clientIds.map((id, i) => ({ id, kind: 'client', config: { ...d.clientCfg[i], rps: Math.round(d.clientCfg[i].rps / fanout) } })),
+            ...limiterIds.map((id, i) => ({ id, kind: 'rateLimiter', config: d.limiterCfg[i] })),
+            ...gatewayIds.map((id, i) => {
+              const { prefixes, routeTo, authTime, rateLimit } = d.gatewayCfg[i];
+              const targets = d.gatewayTo[i];
+              const routes = prefixes.map((pathPrefix, r) => ({ pathPrefix, to: targets[routeTo[r] % targets.length] }));
+              return { id, kind: 'apiGateway', config: { routes, authTime, rateLimit } };
+            }),
             ...lbIds.map((id, i) => ({ id, kind: 'loadBalancer', config: d.lbCfg[i] })),
             ...serverIds.map((id, i) => ({ id, kind: 'server', config: d.serverCfg[i] })),
           ];
@@ -162,7 +228,7 @@ function arbSystem(): fc.Arbitrary<ScenarioInput> {
           const nodeFault = fc.record({
             atMs: fc.integer({ min: 0, max: durationMs }),
             action: fc.constantFrom('crash', 'recover', 'slow'),
-            target: fc.constantFrom(...serverIds, ...lbIds, ...clientIds),
+            target: fc.constantFrom(...serverIds, ...lbIds, ...clientIds, ...limiterIds, ...gatewayIds),
             factor: fc.constantFrom(2, 10),
           });
           const edgeFault =

@@ -172,6 +172,69 @@ describe('leaky bucket', () => {
   }
 });
 
+describe('leaky bucket per user, and a crash', () => {
+  it('spaces each user on their own: a greedy user leaves every 1000/r ms, the others wait for nobody', () => {
+    const I = 1000 / 20;
+    const sim = build({
+      durationMs: 20_000,
+      nodes: [
+        { id: 'greedy', kind: 'client', config: { rps: 100, users: 1 } },
+        { id: 'crowd', kind: 'client', config: { rps: 50, users: 1000 } },
+        { id: 'rl', kind: 'rateLimiter', config: { algorithm: 'leaky-bucket', scope: 'per-user', ratePerSec: 20, queueSize: 10 } },
+        { id: 'web', kind: 'server', config: { concurrency: 1000, serviceTime: 1 } },
+      ],
+      edges: [
+        { id: 'g', from: 'greedy', to: 'rl', config: { latency: 0 } },
+        { id: 'c', from: 'crowd', to: 'rl', config: { latency: 0 } },
+        { id: 'out', from: 'rl', to: 'web', config: { latency: 0 } },
+      ],
+    });
+    const into = recordArrivals(sim, 'rl');
+    const out = recordArrivals(sim, 'web');
+    sim.runToEnd();
+    sim.drain();
+    const arrived = new Map(into.map((a) => [a.id, a.t]));
+    const greedy = out.filter((o) => o.user === 0);
+    let waited = 0;
+    for (let k = 1; k < greedy.length; k++) {
+      const gap = greedy[k].t - greedy[k - 1].t;
+      expect(gap).toBeGreaterThan(I - 1e-9);
+      if (greedy[k].t > arrived.get(greedy[k].id)!) {
+        waited++;
+        expect(Math.abs(gap - I)).toBeLessThan(1e-9);
+      }
+    }
+    expect(waited).toBeGreaterThan(300); // 20 a second for 20 s, nearly all from the queue
+    // A user of the crowd (~0.05 rps each) is almost never behind anyone: users other than
+    // 0 that waited at all are those who came twice within 50 ms.
+    const others = out.filter((o) => o.user !== 0);
+    const delayed = others.filter((o) => o.t > arrived.get(o.id)!).length;
+    expect(delayed / others.length).toBeLessThan(0.01);
+    const rl = nodeReport(sim.report(), 'rl', 'rateLimiter');
+    expect(rl.allowed).toBe(out.length);
+    expect(sim.holdings().waiting).toBe(0);
+  });
+
+  it('a crash fails the requests waiting in the queue and forgets the schedule', () => {
+    for (const scope of ['global', 'per-user']) {
+      const sim = build(
+        limited({ algorithm: 'leaky-bucket', scope, ratePerSec: 50, queueSize: 40 }, { rps: 200, users: 1, arrival: 'constant' }, 4000),
+      );
+      sim.runUntil(1000);
+      const waiting = sim.takeFrame().nodes.rl.rateLimit!.queueLength;
+      expect(waiting).toBe(40);
+      sim.applyChange({ type: 'fault', action: 'crash', target: 'rl' });
+      sim.runUntil(1001);
+      expect(nodeReport(sim.report(), 'rl', 'rateLimiter').errors).toBe(40);
+      expect(sim.takeFrame().nodes.rl.rateLimit!.queueLength).toBe(0);
+      sim.applyChange({ type: 'fault', action: 'recover', target: 'rl' });
+      sim.runToEnd();
+      sim.drain();
+      expect(sim.holdings()).toMatchObject({ waiting: 0, busy: 0, records: 0, requests: 0 });
+    }
+  });
+});
+
 describe('per-user scope', () => {
   /** A greedy user (the only user of one client) and 100 modest ones (~1 rps each). */
   function perUser(limiter: Json): { greedy: number[]; others: { user: number; outcome: number }[] } {

@@ -1,9 +1,10 @@
 /**
- * `npm run sim -- scenario.json [--json] [--seed N] [--duration MS]`: runs a scenario
- * headless with the same engine as the browser and prints a summary or the report.
+ * `npm run sim -- scenario.json [--json] [--seed N] [--duration MS] [--max-memory-mb MB]
+ * [--max-events N]`: runs a scenario headless with the same engine as the browser and prints
+ * a summary or the report.
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { readLimited } from './readInput';
 import { runCli } from './run';
 
 let code: number;
@@ -11,7 +12,7 @@ try {
   code = runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    readFile: (p) => readFileSync(p, 'utf8'),
+    readFile: (p, maxBytes) => readLimited(p, maxBytes),
     clock: () => performance.now(),
   });
 } catch (e) {

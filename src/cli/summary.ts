@@ -1,5 +1,6 @@
 /** The human-readable summary printed by `npm run sim` without --json. */
 import type { NodeReport, Report } from '../engine';
+import { escapeInvisible } from '../model';
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -7,7 +8,7 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 export function formatSummary(r: Report): string {
   const q = r.requests;
   const lines: string[] = [];
-  lines.push(`${r.scenario} — seed ${r.seed}, ${r.simulatedMs / 1000} s simulated (${r.warmupMs / 1000} s warm-up excluded)`);
+  lines.push(`${escapeInvisible(r.scenario)} — seed ${r.seed}, ${r.simulatedMs / 1000} s simulated (${r.warmupMs / 1000} s warm-up excluded)`);
   lines.push(`${r.events.toLocaleString('en-US')} events in ${r.wallMs.toFixed(0)} ms of wall time`);
   lines.push('');
   lines.push(

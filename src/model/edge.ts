@@ -1,7 +1,7 @@
 /** Edges: calls from one node to another, with their resilience settings (SPEC §3.3). */
 import { z } from 'zod';
 import { durationSchema } from './duration';
-import { boolean, id, integer, millis, number, oneOf, strict } from './fields';
+import { boolean, id, integer, interval, MAX_COUNT, millis, number, oneOf, strict, weight } from './fields';
 
 const retrySchema = strict({
   /** Counts the first try. */
@@ -20,14 +20,15 @@ const retrySchema = strict({
 
 const circuitBreakerSchema = strict({
   failureRateThreshold: number({ above: 0, max: 1 }).default(0.5),
-  minimumCalls: integer(1).default(20),
-  windowMs: millis({ positive: true }).default(10_000),
+  minimumCalls: integer(1, MAX_COUNT).default(20),
+  /** A sliding window of ten buckets that roll over: 1 ms to 24 h. */
+  windowMs: interval().default(10_000),
   openMs: millis({ positive: true }).default(5000),
-  halfOpenCalls: integer(1).default(5),
+  halfOpenCalls: integer(1, MAX_COUNT).default(5),
 });
 
 const bulkheadSchema = strict({
-  maxConcurrent: integer(1).default(50),
+  maxConcurrent: integer(1, MAX_COUNT).default(50),
 });
 
 export const edgeConfigSchema = strict({
@@ -40,8 +41,8 @@ export const edgeConfigSchema = strict({
   bulkhead: bulkheadSchema.nullable().default(null),
   /** Sequential calls per request handled by the caller (the N+1 pattern). */
   callsPerRequest: integer(1, 1000).default(1),
-  /** For weighted round robin. */
-  weight: number({ above: 0 }).default(1),
+  /** For weighted round robin: above 0, at most 1,000,000, so no sum of weights can overflow. */
+  weight: weight().default(1),
   /** What an open circuit breaker answers. */
   fallback: oneOf(['error', 'degraded']).default('error'),
 });

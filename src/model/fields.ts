@@ -11,11 +11,45 @@ export const MAX_DURATION_MS = 86_400_000;
 
 /**
  * Caps on sizes the engine may allocate per item (per-user session tables,
- * Zipf tables, queues): generous for teaching, small enough that a typo
- * cannot exhaust memory.
+ * Zipf tables, queues): generous for teaching. They stop a typo, not a big
+ * design: what a whole document may hold is the cost model's job
+ * (`cost/`), which adds every structure up against a memory budget.
  */
 export const MAX_USERS = 1_000_000;
 export const MAX_ENTRIES = 10_000_000;
+
+/**
+ * The highest rate of any source or limiter, per second. Far above what a
+ * teaching scenario needs, and it keeps the simulated clock moving: at
+ * 1,000,000/s the mean gap between two arrivals is 1 µs, a million times the
+ * precision of a double at 24 h in ms (~1.5e-8 ms). (At 1e15 the gap rounds
+ * to nothing and the clock stops.)
+ */
+export const MAX_RATE_PER_SEC = 1_000_000;
+
+/**
+ * The shortest period of a timer that repeats (health checks, autoscale
+ * evaluations, window resets, write-back flushes): 1 ms. A real system
+ * probes every 100 ms at the fastest; below 1 ms the timer, not the
+ * traffic, would be the simulation.
+ */
+export const MIN_TIMER_INTERVAL_MS = 1;
+
+/**
+ * The largest relative weight (edges for weighted round robin, client
+ * paths). Sums of weights stay exact integers far below 2^53 even over
+ * a million targets, so no policy can overflow or lose a weight.
+ */
+export const MAX_WEIGHT = 1_000_000;
+
+/** The most steps in one schedule (rateSchedule, scaleSchedule): a day at one step every 10 s fits. */
+export const MAX_SCHEDULE_STEPS = 10_000;
+
+/** Counters that are not sizes (attempts before a trip, trial calls, …): any real value fits. */
+export const MAX_COUNT = 10_000_000;
+
+/** A canvas position, in px either way from the origin. */
+export const MAX_COORDINATE = 1_000_000;
 
 /** Ids: 1–64 characters of `[A-Za-z0-9_-]` (SPEC §2). */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -104,6 +138,21 @@ export function millis(options: { positive?: boolean } = {}) {
     : number({ min: 0, max: MAX_DURATION_MS });
 }
 
+/** The period of a timer that repeats: from {@link MIN_TIMER_INTERVAL_MS} to 24 h. */
+export function interval() {
+  return number({ min: MIN_TIMER_INTERVAL_MS, max: MAX_DURATION_MS });
+}
+
+/** A rate per second: from 0 to {@link MAX_RATE_PER_SEC}. */
+export function rate() {
+  return number({ min: 0, max: MAX_RATE_PER_SEC });
+}
+
+/** A relative weight: above 0, at most {@link MAX_WEIGHT}. */
+export function weight() {
+  return number({ above: 0, max: MAX_WEIGHT });
+}
+
 /** A probability or fraction in `[0, 1]`. */
 export function fraction() {
   return number({ min: 0, max: 1 });
@@ -141,7 +190,7 @@ export function id() {
 export function schedule<Shape extends z.core.$ZodLooseShape & { atMs: z.ZodType<number> }>(
   shape: Shape,
 ) {
-  return z.array(strict(shape), { error: messageFor('must be a list') }).superRefine((steps, ctx) => {
+  return list(strict(shape), MAX_SCHEDULE_STEPS).superRefine((steps, ctx) => {
     for (let i = 1; i < steps.length; i++) {
       const previous = (steps[i - 1] as { atMs: number }).atMs;
       if ((steps[i] as { atMs: number }).atMs <= previous) {
@@ -153,4 +202,11 @@ export function schedule<Shape extends z.core.$ZodLooseShape & { atMs: z.ZodType
       }
     }
   }, ifValid);
+}
+
+/** A list of at most `maxLength` entries ("must have at most 10000 entries"). */
+export function list<T extends z.ZodType>(item: T, maxLength: number) {
+  return z.array(item, { error: messageFor('must be a list') }).max(maxLength, {
+    error: `must have at most ${maxLength} entries`,
+  });
 }

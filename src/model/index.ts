@@ -49,6 +49,33 @@ export { MIGRATIONS, migrateDocument, type Migration, type MigrationResult, type
 export { formatErrors, parseScenario, parseScenarioText, type FieldError, type ParseResult } from './validate';
 export { DOCUMENT_PATH, formatPath } from './errors';
 export {
+  BYTES,
+  WORK,
+  checkBudget,
+  DEFAULT_BUDGET,
+  DEFAULT_MAX_EVENTS,
+  DEFAULT_MAX_MEMORY_MB,
+  estimateCost,
+  MAX_EVENTS,
+  MAX_MEMORY_MB,
+  type Budget,
+  type BudgetCheck,
+  type CostEstimate,
+  type EventItem,
+  type MemoryItem,
+} from './cost';
+export { escapeInvisible, quote } from './printable';
+export { formatBytes, formatCount } from './numberText';
+export {
+  MAX_COORDINATE,
+  MAX_COUNT,
+  MAX_RATE_PER_SEC,
+  MAX_SCHEDULE_STEPS,
+  MAX_WEIGHT,
+  MIN_TIMER_INTERVAL_MS,
+} from './fields';
+export { MAX_EDGES, MAX_FAULTS, MAX_NODES } from './scenario';
+export {
   LINK_PATH,
   MAX_LINK_DOCUMENT_BYTES,
   decodeSharePayload,

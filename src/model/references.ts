@@ -8,6 +8,7 @@
  */
 import { NODE_FAULT_ACTIONS, type FaultAction } from './fault';
 import { MAX_DURATION_MS } from './fields';
+import { quote } from './printable';
 
 export interface ReferenceIssue {
   path: (string | number)[];
@@ -47,7 +48,7 @@ export function checkReferences(doc: unknown): ReferenceIssue[] {
     if (first) {
       issues.push({
         path: [collection, index, 'id'],
-        message: `duplicate id "${id}" (already used by ${describe(first)})`,
+        message: `duplicate id ${quote(id)} (already used by ${describe(first)})`,
       });
       return;
     }
@@ -63,7 +64,7 @@ export function checkReferences(doc: unknown): ReferenceIssue[] {
   const edgesKnown = doc.edges === undefined || Array.isArray(doc.edges);
 
   const missingNode = (id: string) =>
-    edgeIds.has(id) ? `"${id}" is an edge, not a node` : `no node with id "${id}"`;
+    edgeIds.has(id) ? `${quote(id)} is an edge, not a node` : `no node with id ${quote(id)}`;
 
   edges.forEach((edge, i) => {
     if (!isObject(edge)) return;
@@ -94,14 +95,14 @@ export function checkReferences(doc: unknown): ReferenceIssue[] {
     const action = fault.action as FaultAction;
     const path = ['faults', i, 'target'];
     if (!nodeIds.has(target) && !edgeIds.has(target)) {
-      issues.push({ path, message: `no node or edge with id "${target}"` });
+      issues.push({ path, message: `no node or edge with id ${quote(target)}` });
     } else if (NODE_FAULT_ACTIONS.includes(action)) {
       if (!nodeIds.has(target)) {
-        issues.push({ path, message: `"${target}" is an edge; ${action} acts on a node` });
+        issues.push({ path, message: `${quote(target)} is an edge; ${action} acts on a node` });
       }
     } else if (action === 'partition' || action === 'heal') {
       if (!edgeIds.has(target)) {
-        issues.push({ path, message: `"${target}" is a node; ${action} acts on an edge` });
+        issues.push({ path, message: `${quote(target)} is a node; ${action} acts on an edge` });
       }
     }
     if ((action === 'partition' || action === 'heal') && fault.instance !== undefined) {

@@ -5,14 +5,23 @@
 import { z } from 'zod';
 import { edgeSchema } from './edge';
 import { faultSchema } from './fault';
-import { MAX_DURATION_MS, id, number, strict, text, wholeNumber } from './fields';
+import { MAX_COORDINATE, MAX_DURATION_MS, id, list, number, strict, text, wholeNumber } from './fields';
+
+/** The most nodes, edges and faults one document holds: a canvas far larger than anyone draws. */
+export const MAX_NODES = 10_000;
+export const MAX_EDGES = 20_000;
+export const MAX_FAULTS = 10_000;
 import { kindDefinitions, NODE_KINDS, type NodeKind } from './kinds';
 import { checkReferences } from './references';
 
 /** The document format this app writes. Older versions are migrated forward. */
 export const CURRENT_VERSION = 1;
 
-const positionSchema = strict({ x: number(), y: number() });
+/** Canvas coordinates, at most 1,000,000 px from the origin either way. */
+const positionSchema = strict({
+  x: number({ min: -MAX_COORDINATE, max: MAX_COORDINATE }),
+  y: number({ min: -MAX_COORDINATE, max: MAX_COORDINATE }),
+});
 
 function nodeSchemaFor<K extends NodeKind>(kind: K) {
   return strict({
@@ -48,9 +57,9 @@ export const scenarioSchema = strict({
   durationMs: number({ min: 1, max: MAX_DURATION_MS }).default(60_000),
   /** Requests created before this are left out of the report's statistics. */
   warmupMs: number({ min: 0, max: MAX_DURATION_MS }).default(0),
-  nodes: z.array(nodeSchema).default(() => []),
-  edges: z.array(edgeSchema).default(() => []),
-  faults: z.array(faultSchema).default(() => []),
+  nodes: list(nodeSchema, MAX_NODES).default(() => []),
+  edges: list(edgeSchema, MAX_EDGES).default(() => []),
+  faults: list(faultSchema, MAX_FAULTS).default(() => []),
 }).superRefine(
   (doc, ctx) => {
     for (const issue of checkReferences(doc)) {

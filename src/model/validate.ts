@@ -6,6 +6,7 @@ import { DOCUMENT_PATH, formatErrors, issueMessage, toFieldErrors, type FieldErr
 import { findForbiddenKeys } from './forbiddenKeys';
 import { findJsonSyntaxError } from './jsonSyntax';
 import { migrateDocument } from './migrations';
+import { escapeInvisible } from './printable';
 import { scenarioSchema, type Scenario } from './scenario';
 
 export { formatErrors, type FieldError };
@@ -36,7 +37,15 @@ export function parseScenario(input: unknown): ParseResult {
 function validate(doc: unknown): ParseResult {
   const parsed = scenarioSchema.safeParse(doc, { error: issueMessage });
   if (parsed.success) return { ok: true, scenario: parsed.data };
-  return { ok: false, errors: inDocumentOrder(dedupe(toFieldErrors(parsed.error.issues))) };
+  return { ok: false, errors: inDocumentOrder(dedupe(toFieldErrors(parsed.error.issues))).map(asText) };
+}
+
+/**
+ * Messages are text: user strings are quoted with `quote` where each message is made; this
+ * is the net under every message, so no control character reaches a terminal or the page.
+ */
+function asText(e: FieldError): FieldError {
+  return { path: escapeInvisible(e.path), message: escapeInvisible(e.message) };
 }
 
 /** One field can fail two checks with the same words (0.5 for an integer ≥ 1); say it once. */

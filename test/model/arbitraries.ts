@@ -288,7 +288,7 @@ function arbConfig(kind: NodeKind, nodeIds: string[], durationMs: number): fc.Ar
         eviction: fc.constantFrom(...EVICTION_POLICIES),
         ttlMs: fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: null }),
         strategy: fc.constantFrom(...CACHE_STRATEGIES),
-        flushDelayMs: fc.integer({ min: 0, max: 5000 }),
+        flushDelayMs: fc.integer({ min: 1, max: 5000 }),
         hitTime: arbDuration(2),
         coalesceMisses: fc.boolean(),
       });

@@ -5,6 +5,7 @@
  */
 import type { LoadBalancerConfig } from '../../model';
 import type { Holdings, InstanceReport, NodeFrame, NodeLiveChange, NodeReportBase } from '../api';
+import type { DelayLine } from '../core/delayLine';
 import { compileDuration, type Sampler } from '../core/distributions';
 import type { Rng } from '../core/rng';
 import { loadBalancingPolicies, type LoadBalancingAlgorithm, type PickTarget } from '../policies/loadBalancing';
@@ -41,6 +42,7 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
   private algorithm: LoadBalancingAlgorithm;
   private pick: PickTarget;
   private readonly processing: Sampler;
+  private readonly processingLine: DelayLine | null;
   private readonly rng: Rng;
   private readonly processingRng: Rng;
   /** Each user's instance (a target number) while sessions are sticky; -1 for none yet. */
@@ -64,6 +66,9 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
     this.algorithm = config.algorithm;
     this.pick = loadBalancingPolicies[config.algorithm];
     this.processing = compileDuration(config.processingTime);
+    const p = config.processingTime;
+    const constant = typeof p === 'number' || p.dist === 'constant';
+    this.processingLine = constant && !this.processing.isZero ? engine.queue.line(this.processing.meanMs) : null;
     this.rng = engine.rng(id, 'balancing');
     this.processingRng = engine.rng(id, 'processing');
     this.sticky = config.stickySessions ? new Int32Array(maxUsers).fill(-1) : null;
@@ -105,8 +110,12 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
       return;
     }
     const now = this.engine.now;
-    const t = this.processing.isZero ? 0 : this.processing.sample(this.processingRng) * this.slowFactor;
-    this.engine.queue.schedule(now + t, this, FORWARD, this.visits.acquire(call, now), 0);
+    const visit = this.visits.acquire(call, now);
+    const q = this.engine.queue;
+    // A constant processing time rides the queue's line for that delay (a slow fault stretches
+    // it, and a stretched delay goes to the heap).
+    if (this.processingLine !== null && this.slowFactor === 1) q.scheduleOn(this.processingLine, this, FORWARD, visit, 0);
+    else q.schedule(now + this.processing.sample(this.processingRng) * this.slowFactor, this, FORWARD, visit, 0);
   }
 
   override handleEvent(code: number, obj: unknown): void {

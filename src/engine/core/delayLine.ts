@@ -1,74 +1,63 @@
 /**
- * A FIFO channel with one constant delay: what goes in at t comes out at t + delay, in the
- * order it went in. Only the head has an event in the queue, so a busy network link costs
- * one pending event instead of one per message in flight, and the heap stays small.
- * Each message keeps the sequence number it would have had as an event of its own, so the
- * order of same-instant events is exactly what separate events would give.
+ * A FIFO of events that all wait one constant delay: what is scheduled at t runs at
+ * t + delay, so the events come out in the order they went in, and a ring buffer keeps them
+ * in time order at the cost of a push and a shift. Every network link with a constant
+ * latency of, say, 1 ms shares the event queue's 1 ms line; the zero line holds the events
+ * of the current instant. Only the heads take part in choosing the next event (see
+ * {@link EventQueue}); the heap is left to events with random delays.
  */
-import type { EventHandler, EventQueue } from './eventQueue';
+import type { EventHandler } from './eventQueue';
 
-/** Receives what comes out of a delay line. */
-export interface DelayLineSink<T> {
-  /** `obj` has come out of the line `line`. */
-  delivered(line: number, obj: T): void;
-}
+export class DelayLine {
+  handlers: (EventHandler | null)[] = new Array(64).fill(null);
+  objs: unknown[] = new Array(64).fill(null);
+  codes = new Int32Array(64);
+  args = new Int32Array(64);
+  times = new Float64Array(64);
+  seqs = new Float64Array(64);
+  mask = 63;
+  head = 0;
+  size = 0;
 
-export class DelayLine<T> implements EventHandler {
-  private items: (T | null)[] = new Array(16).fill(null);
-  private times = new Float64Array(16);
-  private seqs = new Float64Array(16);
-  private head = 0;
-  length = 0;
+  constructor(readonly delay: number) {}
 
-  constructor(
-    private readonly queue: EventQueue,
-    readonly delay: number,
-    private readonly sink: DelayLineSink<T>,
-    /** Passed back to the sink, so one sink can own several lines. */
-    readonly tag: number,
-  ) {}
-
-  push(obj: T): void {
-    const time = this.queue.now + this.delay;
-    const seq = this.queue.reserveSeq();
-    if (this.length === 0) {
-      this.queue.scheduleSeq(time, seq, this, 0, null, 0);
-    }
-    if (this.length === this.items.length) this.grow();
-    const i = (this.head + this.length) & (this.items.length - 1);
-    this.items[i] = obj;
+  push(time: number, seq: number, handler: EventHandler, code: number, obj: unknown, arg: number): void {
+    if (this.size === this.seqs.length) this.grow();
+    const i = (this.head + this.size) & this.mask;
+    this.handlers[i] = handler;
+    this.objs[i] = obj;
+    this.codes[i] = code;
+    this.args[i] = arg;
     this.times[i] = time;
     this.seqs[i] = seq;
-    this.length++;
-  }
-
-  handleEvent(): void {
-    const h = this.head;
-    const obj = this.items[h]!;
-    this.items[h] = null;
-    this.head = (h + 1) & (this.items.length - 1);
-    if (--this.length > 0) {
-      const n = this.head;
-      this.queue.scheduleSeq(this.times[n], this.seqs[n], this, 0, null, 0);
-    }
-    this.sink.delivered(this.tag, obj);
+    this.size++;
   }
 
   private grow(): void {
-    const old = this.items.length;
+    const old = this.seqs.length;
     const n = old * 2;
-    const items: (T | null)[] = new Array(n).fill(null);
+    const handlers: (EventHandler | null)[] = new Array(n).fill(null);
+    const objs: unknown[] = new Array(n).fill(null);
+    const codes = new Int32Array(n);
+    const args = new Int32Array(n);
     const times = new Float64Array(n);
     const seqs = new Float64Array(n);
-    for (let k = 0; k < this.length; k++) {
-      const i = (this.head + k) & (old - 1);
-      items[k] = this.items[i];
+    for (let k = 0; k < this.size; k++) {
+      const i = (this.head + k) & this.mask;
+      handlers[k] = this.handlers[i];
+      objs[k] = this.objs[i];
+      codes[k] = this.codes[i];
+      args[k] = this.args[i];
       times[k] = this.times[i];
       seqs[k] = this.seqs[i];
     }
-    this.items = items;
+    this.handlers = handlers;
+    this.objs = objs;
+    this.codes = codes;
+    this.args = args;
     this.times = times;
     this.seqs = seqs;
+    this.mask = n - 1;
     this.head = 0;
   }
 }

@@ -2,18 +2,20 @@
  * The future event list, keyed by (time, sequence). The increasing sequence number makes
  * events at one instant run first-in-first-out, so a run is reproducible.
  *
- * Two structures share the sequence numbers:
- * - a binary min-heap over typed arrays for events in the future;
- * - a ring for events at the current instant (zero-delay answers and deliveries), which
- *   costs a ring-buffer push and shift instead of two heap sifts. Every entry of the ring
- *   is at `now`, and the heap holds nothing earlier than `now`, so the next event is the
- *   ring's head unless the heap's top is also at `now` with a smaller sequence number.
+ * Events live in two kinds of structure that share the sequence numbers:
+ * - delay lines ({@link DelayLine}): one FIFO per constant delay, so events come out in
+ *   time order by construction. Line 0 holds the events of the current instant (answers at
+ *   zero latency); the others serve constant network latencies and processing times. A
+ *   busy network costs a ring-buffer push and shift per message, not two heap sifts.
+ * - a 4-ary min-heap over typed arrays for everything else (random service times, Poisson
+ *   arrivals, timers).
+ * The next event is the smallest (time, sequence) among the heap's top and the lines' heads.
  *
- * Heap payloads live in slots recycled through a free list (a sift moves one index, not the
- * payload), ring payloads in place; scheduling allocates nothing once the arrays have grown. A {@link DelayLine} may reserve a sequence number when something
- * enters it and schedule with that number later ({@link scheduleSeq}), so its deliveries
- * keep the global order they would have had as separate events.
+ * Heap payloads live in slots recycled through a free list (a sift moves a time and an
+ * index, not the payload); line payloads live in place. Scheduling allocates nothing once
+ * the arrays have grown.
  */
+import { DelayLine } from './delayLine';
 
 /**
  * Receives the events scheduled for it. `code` says what happened; `obj`/`arg` are its
@@ -23,32 +25,35 @@ export interface EventHandler {
   handleEvent(code: number, obj: unknown, arg: number): void;
 }
 
+/** Lines beyond this many distinct delays are not made: such events go to the heap. */
+const MAX_LINES = 8;
+
 export class EventQueue {
   /** Time of the event being (or last) dispatched. */
   now = 0;
   private seq = 0;
 
-  // The heap: keys and slots in heap order.
+  /** lines[0] is the current instant's; the others are made on demand by {@link line}. */
+  private readonly lines: DelayLine[] = [new DelayLine(0)];
+
+  // The heap: times and slots in heap order. A slot's sequence number stays with the slot
+  // (slotSeq) and is read only to break a tie of times, so a sift moves two numbers, not three.
   private heapTime: Float64Array;
-  private heapSeq: Float64Array;
   private heapSlot: Int32Array;
   private heapSize = 0;
+  /**
+   * The heap's top is the event being dispatched and is still in place: the first event its
+   * handler schedules on the heap takes its place and sifts down (a "hold"); if none does,
+   * the top is removed after the handler returns.
+   */
+  private topPending = false;
 
-  // The ring of events at `now`, payloads inline (entries never move, so no slots).
-  private ringHandler: (EventHandler | null)[];
-  private ringObj: unknown[];
-  private ringCode: Int32Array;
-  private ringArg: Int32Array;
-  private ringSeq: Float64Array;
-  private ringMask: number;
-  private ringHead = 0;
-  private ringSize = 0;
-
-  // Payload slots.
+  // Heap payload slots.
   private slotHandler: (EventHandler | null)[];
   private slotObj: unknown[];
   private slotCode: Int32Array;
   private slotArg: Int32Array;
+  private slotSeq: Float64Array;
   private freeSlots: Int32Array;
   private freeCount: number;
 
@@ -56,18 +61,12 @@ export class EventQueue {
     let n = 16;
     while (n < initialCapacity) n *= 2;
     this.heapTime = new Float64Array(n);
-    this.heapSeq = new Float64Array(n);
     this.heapSlot = new Int32Array(n);
-    this.ringHandler = new Array(n).fill(null);
-    this.ringObj = new Array(n).fill(null);
-    this.ringCode = new Int32Array(n);
-    this.ringArg = new Int32Array(n);
-    this.ringSeq = new Float64Array(n);
-    this.ringMask = n - 1;
     this.slotHandler = new Array(n).fill(null);
     this.slotObj = new Array(n).fill(null);
     this.slotCode = new Int32Array(n);
     this.slotArg = new Int32Array(n);
+    this.slotSeq = new Float64Array(n);
     this.freeSlots = new Int32Array(n);
     for (let i = 0; i < n; i++) this.freeSlots[i] = n - 1 - i;
     this.freeCount = n;
@@ -75,44 +74,44 @@ export class EventQueue {
 
   /** Events pending. */
   get length(): number {
-    return this.heapSize + this.ringSize;
+    let n = this.heapSize;
+    for (const l of this.lines) n += l.size;
+    return n;
   }
 
   /** Time of the earliest event; Infinity when empty. */
   peekTime(): number {
-    if (this.ringSize > 0) return this.now;
-    return this.heapSize > 0 ? this.heapTime[0] : Infinity;
+    let t = this.heapSize > 0 ? this.heapTime[0] : Infinity;
+    for (const l of this.lines) if (l.size > 0 && l.times[l.head] < t) t = l.times[l.head];
+    return t;
   }
 
-  /** A sequence number for an event that will be scheduled later with {@link scheduleSeq}. */
-  reserveSeq(): number {
-    return this.seq++;
+  /**
+   * The shared line for events delayed by exactly `delay` ms (> 0), or null when too many
+   * distinct delays have lines already (then schedule on the heap).
+   */
+  line(delay: number): DelayLine | null {
+    for (const l of this.lines) if (l.delay === delay) return l;
+    if (this.lines.length >= MAX_LINES) return null;
+    const l = new DelayLine(delay);
+    this.lines.push(l);
+    return l;
+  }
+
+  /** Schedules an event on `line`, to run `line.delay` ms from now. */
+  scheduleOn(line: DelayLine, handler: EventHandler, code: number, obj: unknown, arg: number): void {
+    line.push(this.now + line.delay, this.seq++, handler, code, obj, arg);
   }
 
   /** Schedules an event at `time` (≥ now; an earlier time is taken as now). */
   schedule(time: number, handler: EventHandler, code: number, obj: unknown, arg: number): void {
-    if (time <= this.now) this.scheduleNow(handler, code, obj, arg);
+    if (time <= this.now) this.lines[0].push(this.now, this.seq++, handler, code, obj, arg);
     else this.heapPush(time, this.seq++, this.fill(handler, code, obj, arg));
   }
 
   /** Schedules an event at the current instant, after those already scheduled for it. */
   scheduleNow(handler: EventHandler, code: number, obj: unknown, arg: number): void {
-    if (this.ringSize === this.ringSeq.length) this.growRing();
-    const i = (this.ringHead + this.ringSize) & this.ringMask;
-    this.ringHandler[i] = handler;
-    this.ringObj[i] = obj;
-    this.ringCode[i] = code;
-    this.ringArg[i] = arg;
-    this.ringSeq[i] = this.seq++;
-    this.ringSize++;
-  }
-
-  /** Schedules an event with a sequence number taken earlier by {@link reserveSeq}. */
-  scheduleSeq(time: number, seq: number, handler: EventHandler, code: number, obj: unknown, arg: number): void {
-    const slot = this.fill(handler, code, obj, arg);
-    // A reserved number is smaller than any in the ring (they were all taken after it), so
-    // an event due now must go first: the heap, where equal times order by sequence, does it.
-    this.heapPush(time < this.now ? this.now : time, seq, slot);
+    this.lines[0].push(this.now, this.seq++, handler, code, obj, arg);
   }
 
   /**
@@ -121,52 +120,64 @@ export class EventQueue {
    */
   runUntil(end: number): number {
     let n = 0;
-    for (;;) {
-      if (this.ringSize > 0 && !(this.heapSize > 0 && this.heapTime[0] === this.now && this.heapSeq[0] < this.ringSeq[this.ringHead])) {
-        this.dispatchRing();
-      } else if (this.heapSize > 0 && this.heapTime[0] <= end) {
-        this.now = this.heapTime[0];
-        this.dispatchSlot(this.heapPop());
-      } else {
-        return n;
-      }
-      n++;
-    }
+    while (this.dispatchNextUpTo(end)) n++;
+    return n;
   }
 
   /** Dispatches the next event, whatever its time (tests and single-stepping). */
   dispatchNext(): void {
-    const t = this.peekTime();
-    if (t !== Infinity) this.runOne();
+    this.dispatchNextUpTo(Infinity);
   }
 
-  private runOne(): void {
-    if (this.ringSize > 0 && !(this.heapSize > 0 && this.heapTime[0] === this.now && this.heapSeq[0] < this.ringSeq[this.ringHead])) {
-      this.dispatchRing();
-    } else {
-      this.now = this.heapTime[0];
-      this.dispatchSlot(this.heapPop());
+  /** Dispatches the next event if its time is ≤ `end`; false when there is none. */
+  private dispatchNextUpTo(end: number): boolean {
+    let bestTime = Infinity;
+    let bestSeq = Infinity;
+    if (this.heapSize > 0) {
+      bestTime = this.heapTime[0];
+      bestSeq = this.slotSeq[this.heapSlot[0]];
     }
+    let best: DelayLine | null = null;
+    const lines = this.lines;
+    for (let k = 0; k < lines.length; k++) {
+      const l = lines[k];
+      if (l.size === 0) continue;
+      const t = l.times[l.head];
+      if (t < bestTime || (t === bestTime && l.seqs[l.head] < bestSeq)) {
+        bestTime = t;
+        bestSeq = l.seqs[l.head];
+        best = l;
+      }
+    }
+    if (bestTime > end || (best === null && this.heapSize === 0)) return false;
+    this.now = bestTime;
+    if (best === null) this.dispatchTop();
+    else {
+      const h = best.head;
+      const handler = best.handlers[h]!;
+      const obj = best.objs[h];
+      best.handlers[h] = null;
+      best.objs[h] = null;
+      best.head = (h + 1) & best.mask;
+      best.size--;
+      handler.handleEvent(best.codes[h], obj, best.args[h]);
+    }
+    return true;
   }
 
-  private dispatchRing(): void {
-    const h = this.ringHead;
-    const handler = this.ringHandler[h]!;
-    const obj = this.ringObj[h];
-    this.ringHandler[h] = null;
-    this.ringObj[h] = null;
-    this.ringHead = (h + 1) & this.ringMask;
-    this.ringSize--;
-    handler.handleEvent(this.ringCode[h], obj, this.ringArg[h]);
-  }
-
-  private dispatchSlot(slot: number): void {
+  private dispatchTop(): void {
+    const slot = this.heapSlot[0];
     const handler = this.slotHandler[slot]!;
     const obj = this.slotObj[slot];
     this.slotHandler[slot] = null;
     this.slotObj[slot] = null;
     this.freeSlots[this.freeCount++] = slot;
+    this.topPending = true;
     handler.handleEvent(this.slotCode[slot], obj, this.slotArg[slot]);
+    if (this.topPending) {
+      this.topPending = false;
+      this.heapPop();
+    }
   }
 
   private fill(handler: EventHandler, code: number, obj: unknown, arg: number): number {
@@ -180,103 +191,106 @@ export class EventQueue {
   }
 
   private heapPush(time: number, seq: number, slot: number): void {
+    this.slotSeq[slot] = seq;
+    if (this.topPending) {
+      this.topPending = false;
+      this.siftDown(time, seq, slot);
+      return;
+    }
     if (this.heapSize === this.heapTime.length) this.growHeap();
+    this.siftUp(this.heapSize++, time, seq, slot);
+  }
+
+  /*
+   * A 4-ary heap: node i's children are 4i + 1 … 4i + 4. Half the levels of a binary heap,
+   * and a node's children share a cache line.
+   */
+
+  /** Places (time, slot) at hole `i` or above it. */
+  private siftUp(i: number, time: number, seq: number, slot: number): void {
     const ht = this.heapTime;
-    const hs = this.heapSeq;
     const hl = this.heapSlot;
-    let i = this.heapSize++;
+    const ss = this.slotSeq;
     while (i > 0) {
-      const p = (i - 1) >> 1;
+      const p = (i - 1) >> 2;
       const pt = ht[p];
-      if (pt < time || (pt === time && hs[p] < seq)) break;
+      if (pt < time || (pt === time && ss[hl[p]] < seq)) break;
       ht[i] = pt;
-      hs[i] = hs[p];
       hl[i] = hl[p];
       i = p;
     }
     ht[i] = time;
-    hs[i] = seq;
     hl[i] = slot;
   }
 
-  /**
-   * Removes the top and returns its slot. Floyd's bottom-up deletion: the hole at the root
-   * walks down to a leaf along the smaller children (one comparison a level), then the last
-   * element, which is usually late, sifts up the short way from there.
-   */
-  private heapPop(): number {
+  /** Puts (time, slot) in place of the top and sifts it down. */
+  private siftDown(time: number, seq: number, slot: number): void {
     const ht = this.heapTime;
-    const hs = this.heapSeq;
     const hl = this.heapSlot;
-    const top = hl[0];
-    const n = --this.heapSize;
-    if (n === 0) return top;
+    const ss = this.slotSeq;
+    const n = this.heapSize;
     let i = 0;
-    let c = 1;
-    while (c < n) {
-      const r = c + 1;
-      if (r < n) {
-        const ct = ht[c];
-        const rt = ht[r];
-        if (rt < ct || (rt === ct && hs[r] < hs[c])) c = r;
-      }
-      ht[i] = ht[c];
-      hs[i] = hs[c];
+    for (;;) {
+      const first = 4 * i + 1;
+      if (first >= n) break;
+      const c = this.minChild(first, n);
+      const ct = ht[c];
+      if (time < ct || (time === ct && seq < ss[hl[c]])) break;
+      ht[i] = ct;
       hl[i] = hl[c];
       i = c;
-      c = 2 * i + 1;
-    }
-    // Put the last element in the hole at i and sift it up.
-    const time = ht[n];
-    const seq = hs[n];
-    const slot = hl[n];
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pt = ht[p];
-      if (pt < time || (pt === time && hs[p] < seq)) break;
-      ht[i] = pt;
-      hs[i] = hs[p];
-      hl[i] = hl[p];
-      i = p;
     }
     ht[i] = time;
-    hs[i] = seq;
     hl[i] = slot;
-    return top;
+  }
+
+  /** The smallest of the (up to four) children from `first`, the heap having `n` entries. */
+  private minChild(first: number, n: number): number {
+    const ht = this.heapTime;
+    const hl = this.heapSlot;
+    const ss = this.slotSeq;
+    let c = first;
+    let ct = ht[c];
+    const last = first + 3 < n ? first + 3 : n - 1;
+    for (let k = first + 1; k <= last; k++) {
+      const kt = ht[k];
+      if (kt < ct || (kt === ct && ss[hl[k]] < ss[hl[c]])) {
+        c = k;
+        ct = kt;
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Removes the top. Floyd's bottom-up deletion: the hole at the root walks down to a leaf
+   * along the smallest children, then the last element, which is usually late, sifts up the
+   * short way from there.
+   */
+  private heapPop(): void {
+    const ht = this.heapTime;
+    const hl = this.heapSlot;
+    const n = --this.heapSize;
+    if (n === 0) return;
+    let i = 0;
+    for (;;) {
+      const first = 4 * i + 1;
+      if (first >= n) break;
+      const c = this.minChild(first, n);
+      ht[i] = ht[c];
+      hl[i] = hl[c];
+      i = c;
+    }
+    const slot = hl[n];
+    this.siftUp(i, ht[n], this.slotSeq[slot], slot);
   }
 
   private growHeap(): void {
     const n = this.heapTime.length * 2;
     this.heapTime = grow64(this.heapTime, n);
-    this.heapSeq = grow64(this.heapSeq, n);
     const hl = new Int32Array(n);
     hl.set(this.heapSlot);
     this.heapSlot = hl;
-  }
-
-  private growRing(): void {
-    const old = this.ringSeq.length;
-    const n = old * 2;
-    const handlers: (EventHandler | null)[] = new Array(n).fill(null);
-    const objs: unknown[] = new Array(n).fill(null);
-    const codes = new Int32Array(n);
-    const args = new Int32Array(n);
-    const seqs = new Float64Array(n);
-    for (let k = 0; k < this.ringSize; k++) {
-      const i = (this.ringHead + k) & (old - 1);
-      handlers[k] = this.ringHandler[i];
-      objs[k] = this.ringObj[i];
-      codes[k] = this.ringCode[i];
-      args[k] = this.ringArg[i];
-      seqs[k] = this.ringSeq[i];
-    }
-    this.ringHandler = handlers;
-    this.ringObj = objs;
-    this.ringCode = codes;
-    this.ringArg = args;
-    this.ringSeq = seqs;
-    this.ringMask = n - 1;
-    this.ringHead = 0;
   }
 
   private growSlots(): void {
@@ -288,6 +302,7 @@ export class EventQueue {
     const sc = new Int32Array(n);
     sc.set(this.slotCode);
     this.slotCode = sc;
+    this.slotSeq = grow64(this.slotSeq, n);
     for (let i = old; i < n; i++) {
       this.slotHandler.push(null);
       this.slotObj.push(null);

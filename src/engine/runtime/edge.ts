@@ -8,7 +8,7 @@
  */
 import type { EdgeConfig, RetryConfig } from '../../model';
 import type { EdgeReport } from '../api';
-import { DelayLine, type DelayLineSink } from '../core/delayLine';
+import type { DelayLine } from '../core/delayLine';
 import { compileDuration, type Sampler } from '../core/distributions';
 import type { EventHandler } from '../core/eventQueue';
 import type { Rng } from '../core/rng';
@@ -20,7 +20,7 @@ import type { Engine } from './engine';
 import type { NodeRuntime } from './node';
 import { ERROR, OK, REJECTED, TIMEOUT, type Call, type Outcome } from './request';
 
-// Event codes, and the tags of the two delay lines.
+// Event codes.
 const DELIVER = 0;
 const ANSWER = 1;
 const REFUSED = 2;
@@ -30,11 +30,10 @@ const RETRY = 4;
 /** Zero-latency deliveries made inside one another before the next one waits its turn. */
 const MAX_NESTED = 16;
 
-export class EdgeRuntime implements EventHandler, DelayLineSink<Call> {
+export class EdgeRuntime implements EventHandler {
   readonly latency: Sampler;
-  /** Constant latency: each way is a FIFO delay line with one pending event. */
-  private readonly forwardLine: DelayLine<Call> | null;
-  private readonly backLine: DelayLine<Call> | null;
+  /** Constant latency: both ways ride the event queue's line for that delay. */
+  private readonly line: DelayLine | null;
   /**
    * Zero latency: an answer is an event at the current instant; a delivery is made at
    * once, the callee's `receive` running inside the caller's event (it cannot answer on
@@ -85,8 +84,7 @@ export class EdgeRuntime implements EventHandler, DelayLineSink<Call> {
     this.latency = compileDuration(config.latency);
     this.instant = this.latency.isZero;
     const constant = typeof config.latency === 'number' || config.latency.dist === 'constant';
-    this.forwardLine = constant && !this.instant ? new DelayLine(engine.queue, this.latency.meanMs, this, DELIVER) : null;
-    this.backLine = constant && !this.instant ? new DelayLine(engine.queue, this.latency.meanMs, this, ANSWER) : null;
+    this.line = constant && !this.instant ? engine.queue.line(this.latency.meanMs) : null;
     this.weight = config.weight;
     this.callsPerRequest = config.callsPerRequest;
     this.timeoutMs = config.timeoutMs;
@@ -105,17 +103,17 @@ export class EdgeRuntime implements EventHandler, DelayLineSink<Call> {
     if (call.req.measured) this.calls++;
     if (this.budget !== null && call.attempt === 1) this.budget.recordAttempt(this.engine.now);
     if (this.guarded) this.admit(call);
-    else this.carry(call, DELIVER, this.forwardLine);
+    else this.carry(call, DELIVER);
   }
 
   /** The callee answers a call; the answer travels back. */
   answer(call: Call, outcome: Outcome): void {
     call.outcome = outcome;
-    this.carry(call, ANSWER, this.backLine);
+    this.carry(call, ANSWER);
   }
 
   /** One leg of the network; a partitioned edge drops what it carries. */
-  private carry(call: Call, code: number, line: DelayLine<Call> | null): void {
+  private carry(call: Call, code: number): void {
     if (this.partitioned) {
       this.dropped++;
       call.lost = true;
@@ -123,7 +121,8 @@ export class EdgeRuntime implements EventHandler, DelayLineSink<Call> {
       if (code === ANSWER && call.abandoned) this.engine.calls.release(call);
       return;
     }
-    if (line !== null) line.push(call);
+    const line = this.line;
+    if (line !== null) this.engine.queue.scheduleOn(line, this, code, call, 0);
     else if (!this.instant) this.engine.queue.schedule(this.engine.now + this.latency.sample(this.rng), this, code, call, 0);
     else if (code === DELIVER && this.engine.nested < MAX_NESTED) {
       const engine = this.engine;
@@ -131,12 +130,6 @@ export class EdgeRuntime implements EventHandler, DelayLineSink<Call> {
       this.to.receive(call);
       engine.nested--;
     } else this.engine.queue.scheduleNow(this, code, call, 0);
-  }
-
-  /** Out of a delay line. */
-  delivered(code: number, call: Call): void {
-    if (code === DELIVER) this.to.receive(call);
-    else this.arrive(call);
   }
 
   private arrive(call: Call): void {
@@ -166,7 +159,7 @@ export class EdgeRuntime implements EventHandler, DelayLineSink<Call> {
       this.deadlines.push(call, call.gen, engine.now + this.timeoutMs);
       if (!this.timerArmed) this.armTimer();
     }
-    this.carry(call, DELIVER, this.forwardLine);
+    this.carry(call, DELIVER);
   }
 
   /** An answer reached the caller's side of the edge. */

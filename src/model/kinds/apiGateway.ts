@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, strict, text } from '../fields';
+import { id, list, strict, text } from '../fields';
 import { durationSchema } from '../duration';
 import { rateLimiterConfigSchema } from './rateLimiter';
 import type { KindDefinition } from './definition';
@@ -12,7 +12,8 @@ const routeSchema = strict({
 
 export const apiGatewayConfigSchema = strict({
   /** First matching prefix wins; unmatched paths go to the first downstream node. */
-  routes: z.array(routeSchema).default(() => []),
+  /** At most 1,000 routes (they are matched per request). */
+  routes: list(routeSchema, 1000).default(() => []),
   authTime: durationSchema.default(0),
   /** Optional built-in rate limit, with the rate limiter's fields. */
   rateLimit: rateLimiterConfigSchema.nullable().default(null),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boolean, integer, MAX_ENTRIES, millis, oneOf, strict } from '../fields';
+import { boolean, integer, interval, MAX_ENTRIES, millis, oneOf, strict } from '../fields';
 import { durationSchema } from '../duration';
 import type { KindDefinition } from './definition';
 
@@ -13,8 +13,11 @@ export const cacheConfigSchema = strict({
   /** null: entries never expire. */
   ttlMs: millis({ positive: true }).nullable().default(null),
   strategy: oneOf(CACHE_STRATEGIES).default('cache-aside'),
-  /** write-back: how long a dirty key waits before it is flushed downstream. */
-  flushDelayMs: millis().default(1000),
+  /**
+   * write-back: how long a dirty key waits before it is flushed downstream; 1 ms to 24 h,
+   * since the flush repeats while a downstream failure keeps keys dirty.
+   */
+  flushDelayMs: interval().default(1000),
   hitTime: durationSchema.default(0.5),
   /** Concurrent misses on one key share one downstream read. */
   coalesceMisses: boolean().default(false),

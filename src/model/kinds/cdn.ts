@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { integer, MAX_ENTRIES, millis, strict, text } from '../fields';
+import { integer, list, MAX_ENTRIES, millis, strict, text } from '../fields';
 import { durationSchema } from '../duration';
 import type { KindDefinition } from './definition';
 
 export const cdnConfigSchema = strict({
-  /** Path prefixes served from the edge. */
-  cacheablePaths: z.array(text(1000, { nonEmpty: true })).default(() => ['/static']),
+  /** Path prefixes served from the edge (at most 1,000, matched per request). */
+  cacheablePaths: list(text(1000, { nonEmpty: true }), 1000).default(() => ['/static']),
   hitTime: durationSchema.default(5),
   ttlMs: millis({ positive: true }).default(60_000),
   /** Entries, evicted LRU. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boolean, integer, millis, oneOf, strict } from '../fields';
+import { boolean, integer, interval, MAX_COUNT, oneOf, strict } from '../fields';
 import { durationSchema } from '../duration';
 import type { KindDefinition } from './definition';
 
@@ -15,14 +15,18 @@ export const LOAD_BALANCING_ALGORITHMS = [
 ] as const;
 
 const healthCheckSchema = strict({
-  intervalMs: millis({ positive: true }).default(1000),
-  unhealthyAfter: integer(1).default(3),
-  healthyAfter: integer(1).default(2),
+  /** A probe of every target each interval: 1 ms to 24 h (below 1 ms the probes would be the run). */
+  intervalMs: interval().default(1000),
+  unhealthyAfter: integer(1, MAX_COUNT).default(3),
+  healthyAfter: integer(1, MAX_COUNT).default(2),
 });
 
 export const loadBalancerConfigSchema = strict({
   algorithm: oneOf(LOAD_BALANCING_ALGORITHMS).default('round-robin'),
-  /** Points per instance on the consistent-hash ring. */
+  /**
+   * Points per instance on the consistent-hash ring (1 to 10,000). The ring holds
+   * instances × virtualNodes points; the cost model counts them against the memory budget.
+   */
   virtualNodes: integer(1, 10_000).default(100),
   hashOn: oneOf(['user', 'key']).default('user'),
   stickySessions: boolean().default(false),

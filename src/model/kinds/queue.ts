@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { integer, MAX_ENTRIES, oneOf, strict } from '../fields';
+
+/** Deliveries of one message, as for an edge's retries: each is an event. */
+export const MAX_DELIVERY_ATTEMPTS = 100;
 import type { KindDefinition } from './definition';
 
 export const queueConfigSchema = strict({
@@ -7,10 +10,10 @@ export const queueConfigSchema = strict({
   capacity: integer(1, MAX_ENTRIES).default(10_000),
   /** reject: 503 when full; block: the producer waits (backpressure). */
   whenFull: oneOf(['reject', 'block']).default('reject'),
-  /** Messages a consumer worker pulls at a time. */
-  batchSize: integer(1).default(1),
-  /** Deliveries before a failed message is dead-lettered (counts the first). */
-  maxAttempts: integer(1).default(3),
+  /** Messages a consumer worker pulls at a time: 1 to 10,000. */
+  batchSize: integer(1, 10_000).default(1),
+  /** Deliveries before a failed message is dead-lettered (counts the first): 1 to 100. */
+  maxAttempts: integer(1, MAX_DELIVERY_ATTEMPTS).default(3),
 });
 
 export type QueueConfig = z.output<typeof queueConfigSchema>;

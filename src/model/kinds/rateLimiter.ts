@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { integer, millis, number, oneOf, strict } from '../fields';
+import { integer, MAX_DURATION_MS, MAX_ENTRIES, number, oneOf, rate, strict } from '../fields';
+
+/**
+ * The shortest window: 1 µs. Windows roll lazily (a request computes its window from the
+ * clock; no timer repeats), so the floor only keeps window indexes exact integers over a whole
+ * run (86,400,000 ms / 0.001 ms is far below 2^53) and never Infinity (as 5e-324 would make them).
+ */
+export const MIN_WINDOW_MS = 0.001;
 import type { KindDefinition } from './definition';
 
 export const RATE_LIMIT_ALGORITHMS = [
@@ -18,11 +25,16 @@ export const RATE_LIMIT_ALGORITHMS = [
  */
 export const rateLimiterConfigSchema = strict({
   algorithm: oneOf(RATE_LIMIT_ALGORITHMS).default('token-bucket'),
-  ratePerSec: number({ min: 0 }).default(100),
-  burst: integer(1).default(100),
-  queueSize: integer(0).default(100),
-  limit: integer(0).default(100),
-  windowMs: millis({ positive: true }).default(1000),
+  /** 0 to 1,000,000 per second. */
+  ratePerSec: rate().default(100),
+  /** Tokens a bucket holds (a counter): 1 to 10,000,000. */
+  burst: integer(1, MAX_ENTRIES).default(100),
+  /** Requests a leaky bucket holds, per bucket (per user with per-user scope): counted against the memory budget. */
+  queueSize: integer(0, MAX_ENTRIES).default(100),
+  /** Requests per window; a sliding-window log keeps up to this many timestamps per bucket. */
+  limit: integer(0, MAX_ENTRIES).default(100),
+  /** 1 µs to 24 h (see MIN_WINDOW_MS). */
+  windowMs: number({ min: MIN_WINDOW_MS, max: MAX_DURATION_MS }).default(1000),
   scope: oneOf(['global', 'per-user']).default('global'),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fraction, ifValid, integer, MAX_ENTRIES, millis, number, oneOf, schedule, strict } from '../fields';
+import { fraction, ifValid, integer, interval, MAX_ENTRIES, millis, number, oneOf, schedule, strict } from '../fields';
 import { durationSchema } from '../duration';
 import type { KindDefinition } from './definition';
 
@@ -11,7 +11,8 @@ const autoscaleSchema = strict({
   min: integer(1, MAX_REPLICAS).default(1),
   max: integer(1, MAX_REPLICAS).default(10),
   targetUtilization: number({ above: 0, max: 1 }).default(0.6),
-  evaluateEveryMs: millis({ positive: true }).default(5000),
+  /** A timer that repeats: 1 ms to 24 h. */
+  evaluateEveryMs: interval().default(5000),
   cooldownMs: millis().default(30_000),
   /** A new instance takes traffic only after this long. */
   startupMs: millis().default(20_000),
@@ -25,7 +26,10 @@ export const serverConfigSchema = strict({
   replicas: integer(1, MAX_REPLICAS).default(1),
   /** Workers per instance. */
   concurrency: integer(1, MAX_CONCURRENCY).default(4),
-  /** FIFO queue per instance; a full queue rejects with 503. */
+  /**
+   * FIFO queue per instance; a full queue rejects with 503. Up to 10,000,000 per instance;
+   * replicas × queueCapacity queued requests are counted against the memory budget.
+   */
   queueCapacity: integer(0, MAX_ENTRIES).default(100),
   /** CPU work per request. */
   serviceTime: durationSchema.default(() => ({ dist: 'exponential' as const, meanMs: 10 })),
@@ -35,7 +39,8 @@ export const serverConfigSchema = strict({
   sessions: oneOf(['stateless', 'in-memory']).default('stateless'),
   sessionRebuildTime: durationSchema.default(50),
   autoscale: autoscaleSchema.nullable().default(null),
-  scaleSchedule: schedule({ atMs: number({ min: 0 }), replicas: integer(1, MAX_REPLICAS) }).default(
+  /** Scheduled scaling: at most 10,000 steps. */
+  scaleSchedule: schedule({ atMs: millis(), replicas: integer(1, MAX_REPLICAS) }).default(
     () => [],
   ),
 });

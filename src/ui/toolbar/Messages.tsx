@@ -1,11 +1,13 @@
 /** The message panel: why the design cannot run, and other notices, in plain words. */
 import { DocumentMessages } from '../library/DocumentMessages';
 import { useResults, useSession } from '../store';
+import { CostWarning, useCostWarning } from './CostWarning';
 
 export function Messages() {
   const problems = useResults((s) => s.problems);
   const stale = useResults((s) => s.stale);
   const notice = useSession((s) => s.notice);
+  const costWarning = useCostWarning();
   return (
     <div className="messages">
       <DocumentMessages />
@@ -19,6 +21,7 @@ export function Messages() {
           </ul>
         </div>
       )}
+      {costWarning.length > 0 && <CostWarning lines={costWarning} />}
       {stale && (
         <div className="message info" data-testid="stale">
           The design changed in a way the running simulation cannot take live. Press Reset to run the new design.

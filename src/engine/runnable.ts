@@ -4,7 +4,7 @@
  * iterative and linear in the document's size.
  */
 import type { NodeKind, NodeOf, Scenario, ScenarioEdge } from '../model';
-import { buildContext, engineKindOf, isSimulated, notSimulatedMessage, type NodeWiring } from './components';
+import { engineKindOf, isSimulated, notSimulatedMessage, type NodeWiring } from './components';
 
 export function checkRunnable(scenario: Scenario): string[] {
   const problems: string[] = [];
@@ -18,10 +18,9 @@ export function checkRunnable(scenario: Scenario): string[] {
   if (!scenario.nodes.some((n) => n.kind === 'client')) {
     problems.push('there is no client: nothing sends requests (add a client and connect it)');
   }
-  const ctx = buildContext(scenario);
   for (const n of scenario.nodes) {
     if (!isSimulated(n.kind)) problems.push(notSimulatedMessage(n.id, n.kind));
-    problems.push(...engineKindOf(n as NodeOf<NodeKind>).check(n as never, wiring.get(n.id) as NodeWiring, ctx));
+    problems.push(...engineKindOf(n as NodeOf<NodeKind>).check(n as never, wiring.get(n.id) as NodeWiring));
   }
   const cycle = findCycle(scenario, wiring);
   if (cycle !== null) {

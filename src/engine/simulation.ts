@@ -4,7 +4,7 @@
  */
 import type { FaultAction, NodeKind, NodeOf, Scenario } from '../model';
 import type { EdgeReport, Frame, Holdings, LiveChange, NodeFrame, NodeReport, Report } from './api';
-import { buildContext, engineKindOf } from './components';
+import { engineKindOf } from './components';
 import { EdgeRuntime } from './runtime/edge';
 import { Engine } from './runtime/engine';
 import type { NodeRuntime } from './runtime/node';
@@ -52,12 +52,13 @@ export class SimulationRun implements Simulation {
     const durationMs = overrides.durationMs ?? scenario.durationMs;
     const warmupMs = Math.min(scenario.warmupMs, durationMs);
     const engine = (this.engine = new Engine(seed, durationMs, warmupMs));
-    const ctx = buildContext(scenario);
+    let maxUsers = 1;
+    for (const n of scenario.nodes) if (n.kind === 'client' && n.config.users > maxUsers) maxUsers = n.config.users;
 
     scenario.nodes.forEach((node, i) => {
       const create = engineKindOf(node as NodeOf<NodeKind>).create;
       if (create === null) throw new Error(`${node.kind} is not simulated`);
-      const runtime = create(engine, i, node as never, ctx);
+      const runtime = create(engine, i, node as never, { maxUsers });
       engine.nodes.push(runtime);
       this.nodeById.set(node.id, runtime);
     });

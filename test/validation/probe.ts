@@ -73,13 +73,4 @@ export function pathsOf(sim: Simulation): readonly string[] {
   return engineOf(sim).paths;
 }
 
-/** The most times in any window (t − W, t] (a time a is inside when a + W > t, as the limiters count). */
-export function maxInAnyWindow(times: readonly number[], windowMs: number): number {
-  let worst = 0;
-  let lo = 0;
-  for (let hi = 0; hi < times.length; hi++) {
-    while (times[lo] + windowMs <= times[hi]) lo++;
-    worst = Math.max(worst, hi - lo + 1);
-  }
-  return worst;
-}
+export { maxInAnyWindow } from '../engine/policies/rateLimitCases';

@@ -5,11 +5,10 @@
  * null is valid in documents but not simulated yet: the engine refuses to run it with a
  * message rather than fake it.
  */
-import { kindDefinitions, type NodeKind, type NodeOf, type RateLimiterConfig, type Scenario, type ScenarioEdge } from '../../model';
+import { kindDefinitions, type NodeKind, type NodeOf, type ScenarioEdge } from '../../model';
 import type { NodeReportBase, UnsimulatedReport } from '../api';
 import type { Engine } from '../runtime/engine';
 import type { NodeRuntime } from '../runtime/node';
-import { slidingWindowLogBytes } from '../policies/rateLimit';
 import { ApiGatewayRuntime } from './apiGateway';
 import { ClientRuntime } from './client';
 import { LoadBalancerRuntime } from './loadBalancer';
@@ -21,11 +20,6 @@ export interface BuildContext {
   maxUsers: number;
 }
 
-export function buildContext(scenario: Scenario): BuildContext {
-  let maxUsers = 1;
-  for (const n of scenario.nodes) if (n.kind === 'client' && n.config.users > maxUsers) maxUsers = n.config.users;
-  return { maxUsers };
-}
 
 /** A node's edges in the document, for runnability checks. */
 export interface NodeWiring {
@@ -37,28 +31,13 @@ export interface EngineKind<K extends NodeKind> {
   /** Builds the node's runtime; null while the kind is not simulated. */
   create: ((engine: Engine, index: number, node: NodeOf<K>, ctx: BuildContext) => NodeRuntime<NodeReportBase & { kind: K }>) | null;
   /** What keeps a valid node of this kind from running, one message per problem. */
-  check(node: NodeOf<K>, wiring: NodeWiring, ctx: BuildContext): string[];
+  check(node: NodeOf<K>, wiring: NodeWiring): string[];
   /** How many instances a fault can name (instance numbers 0 … n − 1) over the whole run. */
   maxInstances(node: NodeOf<K>): number;
 }
 
 const single = () => 1;
 const nothing = () => [];
-
-/** The most a sliding-window log may allocate: it keeps every admitted time, per user. */
-export const MAX_SLIDING_LOG_BYTES = 64e6;
-
-/** A per-user sliding-window log over many users at a high limit would not fit in memory. */
-function rateLimitProblems(what: string, config: RateLimiterConfig, ctx: BuildContext): string[] {
-  if (config.algorithm !== 'sliding-window-log') return [];
-  const scopes = config.scope === 'per-user' ? ctx.maxUsers : 1;
-  const bytes = slidingWindowLogBytes(scopes, config.limit);
-  if (bytes <= MAX_SLIDING_LOG_BYTES) return [];
-  const mb = (b: number) => Math.ceil(b / 1e6);
-  return [
-    `${what}: a sliding-window log keeps every admitted time, ${scopes} user${scopes === 1 ? '' : 's'} × limit ${config.limit} would take ${mb(bytes)} MB (at most ${mb(MAX_SLIDING_LOG_BYTES)} MB): use sliding-window-counter, a smaller limit or fewer users`,
-  ];
-}
 
 function notSimulated<K extends NodeKind>(): EngineKind<K> & { create: null } {
   return { create: null, check: nothing, maxInstances: single };
@@ -92,7 +71,7 @@ export const engineKinds = {
   },
   apiGateway: {
     create: (e, i, n, ctx) => new ApiGatewayRuntime(e, i, n.id, n.config, ctx.maxUsers),
-    check(n, w, ctx) {
+    check(n, w) {
       if (w.out.length === 0) return [`API gateway "${n.id}" has no outgoing edge: connect it to the nodes it routes to`];
       const problems: string[] = [];
       n.config.routes.forEach((r, i) => {
@@ -100,14 +79,13 @@ export const engineKinds = {
           problems.push(`API gateway "${n.id}": routes[${i}] ("${r.pathPrefix}") goes to "${r.to}", which it has no edge to: connect them`);
         }
       });
-      if (n.config.rateLimit !== null) problems.push(...rateLimitProblems(`API gateway "${n.id}" rateLimit`, n.config.rateLimit, ctx));
       return problems;
     },
     maxInstances: single,
   },
   rateLimiter: {
     create: (e, i, n, ctx) => new RateLimiterRuntime(e, i, n.id, n.config, ctx.maxUsers),
-    check(n, w, ctx) {
+    check(n, w) {
       const problems: string[] = [];
       if (w.out.length === 0) problems.push(`rate limiter "${n.id}" has no outgoing edge: connect it to what it protects`);
       if (w.out.length > 1) {
@@ -115,7 +93,7 @@ export const engineKinds = {
           `rate limiter "${n.id}" has ${w.out.length} outgoing edges: it passes requests to a single node (put a load balancer or a gateway behind it)`,
         );
       }
-      return [...problems, ...rateLimitProblems(`rate limiter "${n.id}"`, n.config, ctx)];
+      return problems;
     },
     maxInstances: single,
   },

@@ -5,7 +5,7 @@
  * The instances in rotation change by hand, by `scaleSchedule` or by the autoscaler
  * (components/autoscaler.ts); each change is a step of the report's `replicaTimeline`.
  */
-import type { ServerConfig } from '../../model';
+import { MAX_REPLICA_STEPS, type ServerConfig } from '../../model';
 import type { Holdings, InstanceReport, NodeFrame, NodeLiveChange, NodeReportBase } from '../api';
 import { compileDuration, type Sampler } from '../core/distributions';
 import type { Rng } from '../core/rng';
@@ -20,9 +20,6 @@ import { Job, JobPool } from './job';
 import { SessionTable } from './sessions';
 
 const SERVICE_DONE = 1;
-/** Steps the replica timeline keeps; a run that changes more often keeps its first ones. */
-export const MAX_REPLICA_STEPS = 10_000;
-
 /** One step of a server's replica timeline: from `atMs` on, `replicas` instances in rotation. */
 export interface ReplicaStep {
   atMs: number;

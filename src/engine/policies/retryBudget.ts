@@ -11,7 +11,9 @@
  * O(1) per call, amortised over the slices a jump of the clock clears, and nothing allocated.
  */
 export const RETRY_BUDGET_WINDOW_MS = 10_000;
-const SLICES = 100;
+/** Slices of the window: its length is exact to 1/20 (half a second of ten), in 320 bytes an edge. */
+export const RETRY_BUDGET_SLICES = 20;
+const SLICES = RETRY_BUDGET_SLICES;
 
 export class RetryBudget {
   private readonly sliceMs: number;

@@ -17,7 +17,7 @@ import {
 } from '../../../src/engine/policies/rateLimit';
 import { RATE_LIMIT_ALGORITHMS, type RateLimiterConfig } from '../../../src/model';
 import { tokenBucketMaxAdmitted } from '../../../src/theory';
-import { admittedTimes, burstyArb, config, constantArrivals, feed, poissonArrivals, windowArb } from './rateLimitCases';
+import { admittedTimes, burstyArb, config, constantArrivals, feed, maxInAnyWindow, poissonArrivals, windowArb } from './rateLimitCases';
 
 describe('the table', () => {
   it('has one algorithm per name the model lists', () => {
@@ -269,5 +269,26 @@ describe('level: the state a scope shows, against a count kept by hand', () => {
       expect(limiter.unit).toBe({ 'token-bucket': 'tokens', 'leaky-bucket': 'queue' }[algorithm as string] ?? 'window');
       expect(admitted.length, algorithm).toBeLessThan(times.length * 0.6); // it was limiting
     }
+  });
+});
+
+describe('sliding-window log memory', () => {
+  it('grows with what it admits, not with the limit: a scope holds at most min(limit, admitted) times', () => {
+    const family = rateLimitAlgorithms['sliding-window-log'];
+    const s = family.create(config({ algorithm: 'sliding-window-log', limit: 10_000_000, windowMs: 1000 }), 1000);
+    expect(s.rings.every((r) => r === null)).toBe(true); // nothing allocated up front
+    for (let k = 0; k < 1000; k++) expect(family.admit(s, 7, k / 10)).toBe(0);
+    expect(s.rings[7]!.length).toBeLessThanOrEqual(2 * 1000);
+    expect(s.rings.filter((r) => r !== null)).toHaveLength(1);
+
+    // A small limit: the ring stops growing at the limit and the log stays exact.
+    const small = family.create(config({ algorithm: 'sliding-window-log', limit: 37, windowMs: 100 }), 2);
+    const times = poissonArrivals(2000, 3000, 8);
+    const admitted = times.filter((t) => family.admit(small, 1, t) === 0);
+    expect(small.rings[1]!.length).toBe(37);
+    expect(maxInAnyWindow(admitted, 100)).toBe(37);
+    expect(family.level(small, 1, 3000)).toBe(admitted.filter((a) => a + 100 > 3000).length);
+    family.reset(small);
+    expect(small.rings[1]).toBeNull(); // a crash loses the log and its memory
   });
 });

@@ -1,10 +1,10 @@
 /** The retry budget as a pure policy: retries within ratio × first attempts over the last 10 s. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RetryBudget, RETRY_BUDGET_WINDOW_MS } from '../../../src/engine/policies/retryBudget';
+import { RetryBudget, RETRY_BUDGET_SLICES, RETRY_BUDGET_WINDOW_MS } from '../../../src/engine/policies/retryBudget';
 
 const W = RETRY_BUDGET_WINDOW_MS;
-const SLICE = W / 100;
+const SLICE = W / RETRY_BUDGET_SLICES;
 
 describe('retry budget', () => {
   it('with every call failing, allows ratio × the first attempts of the window and denies the rest', () => {
@@ -35,8 +35,8 @@ describe('retry budget', () => {
           let t = 0;
           for (const { gap, retry } of steps) {
             t += gap;
-            // The window the budget sees: whole slices, from 99 slices back to now's.
-            const from = (Math.floor(t / SLICE) - 99) * SLICE;
+            // The window the budget sees: whole slices, from the slice a window back (excluded) to now's.
+            const from = (Math.floor(t / SLICE) - (RETRY_BUDGET_SLICES - 1)) * SLICE;
             const inWindow = (xs: number[]) => xs.filter((x) => x >= from).length;
             if (retry) {
               const granted = b.tryRetry(t);

@@ -63,7 +63,7 @@ export type { ServerReport, ServerInstanceReport } from './components/server';
 export type { LoadBalancerReport, BalancerTargetReport } from './components/loadBalancer';
 export type { RateLimiterReport } from './components/rateLimiter';
 export type { ApiGatewayReport } from './components/apiGateway';
-export type { ReplicaStep } from './components/server';
+export type { ReplicaStep } from './components/replicaTimeline';
 
 export type CircuitStateName = 'closed' | 'open' | 'half-open';
 

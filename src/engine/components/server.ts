@@ -5,7 +5,7 @@
  * The instances in rotation change by hand, by `scaleSchedule` or by the autoscaler
  * (components/autoscaler.ts); each change is a step of the report's `replicaTimeline`.
  */
-import { MAX_REPLICA_STEPS, type ServerConfig } from '../../model';
+import type { ServerConfig } from '../../model';
 import type { Holdings, InstanceReport, NodeFrame, NodeLiveChange, NodeReportBase } from '../api';
 import { compileDuration, type Sampler } from '../core/distributions';
 import type { Rng } from '../core/rng';
@@ -16,16 +16,11 @@ import { NodeRuntime } from '../runtime/node';
 import { ERROR, OK, REJECTED, type Call, type Outcome } from '../runtime/request';
 import { FULL, STARTED, Station } from '../runtime/station';
 import { Autoscaler, type Scalable } from './autoscaler';
+import { ReplicaTimeline, type ReplicaStep } from './replicaTimeline';
 import { Job, JobPool } from './job';
 import { SessionTable } from './sessions';
 
 const SERVICE_DONE = 1;
-/** One step of a server's replica timeline: from `atMs` on, `replicas` instances in rotation. */
-export interface ReplicaStep {
-  atMs: number;
-  replicas: number;
-}
-
 export interface ServerInstanceReport extends InstanceReport {
   up: boolean;
 }
@@ -41,7 +36,7 @@ export interface ServerReport extends NodeReportBase {
   replicas: number;
   /** Instances in rotation over the run: one step a change, the first at the start (SPEC §4). */
   replicaTimeline: ReplicaStep[];
-  /** The timeline stopped at {@link MAX_REPLICA_STEPS} steps (`replicas` is still the last count). */
+  /** The timeline stopped at its most steps (MAX_REPLICA_STEPS); `replicas` is still the last count. */
   replicaTimelineTruncated: boolean;
   /** Instances the autoscaler started that were not in rotation yet at the end. */
   replicasStarting: number;
@@ -87,8 +82,7 @@ export class ServerRuntime extends NodeRuntime<ServerReport> implements Scalable
   private nextInstance = 0;
   private readonly jobs = new JobPool();
   private readonly autoscaler: Autoscaler | null;
-  private readonly timeline: ReplicaStep[] = [];
-  private timelineTruncated = false;
+  private readonly timeline = new ReplicaTimeline();
 
   /**
    * Async io: jobs that gave their worker back and wait for downstream answers. In the
@@ -186,21 +180,7 @@ export class ServerRuntime extends NodeRuntime<ServerReport> implements Scalable
     this.activeCount = replicas;
     this.updateCapacity();
     if (this.nextInstance >= replicas) this.nextInstance = 0;
-    this.recordStep(replicas);
-  }
-
-  private recordStep(replicas: number): void {
-    const now = this.engine.now;
-    const steps = this.timeline;
-    const last = steps.length > 0 ? steps[steps.length - 1] : null;
-    if (last !== null && last.atMs === now) {
-      // Several changes at one instant are one step.
-      last.replicas = replicas;
-      if (steps.length > 1 && steps[steps.length - 2].replicas === replicas) steps.pop();
-    } else if (last === null || last.replicas !== replicas) {
-      if (steps.length < MAX_REPLICA_STEPS) steps.push({ atMs: now, replicas });
-      else this.timelineTruncated = true;
-    }
+    this.timeline.record(this.engine.now, replicas);
   }
 
   /**
@@ -441,8 +421,8 @@ export class ServerRuntime extends NodeRuntime<ServerReport> implements Scalable
       meanInSystem: span > 0 ? (busy + queued + this.awaiting.areaSinceWarmup(now)) / span : 0,
       queueLength: waiting,
       replicas: this.activeCount,
-      replicaTimeline: this.timeline.map((step) => ({ atMs: step.atMs, replicas: step.replicas })),
-      replicaTimelineTruncated: this.timelineTruncated,
+      replicaTimeline: this.timeline.toReport(),
+      replicaTimelineTruncated: this.timeline.truncated,
       replicasStarting: this.autoscaler !== null ? this.autoscaler.starting : 0,
       sessionMisses: this.sessionMisses,
     };

@@ -21,6 +21,7 @@ import { Job, JobPool } from './job';
 import { SessionTable } from './sessions';
 
 const SERVICE_DONE = 1;
+
 export interface ServerInstanceReport extends InstanceReport {
   up: boolean;
 }

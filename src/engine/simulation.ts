@@ -24,6 +24,12 @@ export interface Simulation {
   runUntil(tMs: number): void;
   runToEnd(): void;
   /**
+   * Moves the run's end to `durationMs` (later than now): a run that reached its end goes on
+   * from where it stopped, with everything in flight, as if it had been that long from the
+   * start. Sources, timers and statistics simply continue.
+   */
+  extendTo(durationMs: number): void;
+  /**
    * Stops the sources (clients, probes) and runs until no event is left, past the
    * duration if need be, so that everything in flight finishes. For tests of conservation.
    */
@@ -103,6 +109,11 @@ export class SimulationRun implements Simulation {
     this.engine.drain();
   }
 
+  extendTo(durationMs: number): void {
+    if (!(durationMs > this.engine.durationMs)) throw new Error(`extendTo: ${durationMs} ms is not after the run's end`);
+    this.engine.durationMs = durationMs;
+  }
+
   holdings(): Holdings {
     const e = this.engine;
     const h: Holdings = {
@@ -155,6 +166,7 @@ export class SimulationRun implements Simulation {
 
   takeFrame(): Frame {
     const e = this.engine;
+    e.framing = true;
     const windowMs = e.now - this.lastFrameT;
     this.lastFrameT = e.now;
     const nodes = dict<NodeFrame>();

@@ -62,3 +62,30 @@ describe('determinism', () => {
     expect(b.nodes.lb.instances).toEqual(a.nodes.lb.instances);
   });
 });
+
+describe('extending a run', () => {
+  it('gives the same report as a run that long from the start', async () => {
+    const { build } = await import('../helpers');
+    const doc = {
+      durationMs: 4_000,
+      nodes: [
+        { id: 'users', kind: 'client', config: { rps: 300 } },
+        { id: 'lb', kind: 'loadBalancer', config: { algorithm: 'least-connections' } },
+        { id: 'web', kind: 'server', config: { replicas: 3, serviceTime: { dist: 'exponential', meanMs: 8 } } },
+      ],
+      edges: [
+        { id: 'e0', from: 'users', to: 'lb' },
+        { id: 'e1', from: 'lb', to: 'web', config: { timeoutMs: 40, retry: { maxAttempts: 2 } } },
+      ],
+      faults: [{ atMs: 3_000, action: 'crash', target: 'web', instance: 1 }],
+    };
+    const short = build(doc);
+    short.runToEnd();
+    short.extendTo(9_000);
+    short.runToEnd();
+    const long = build({ ...doc, durationMs: 9_000 });
+    long.runToEnd();
+    expect(short.report()).toEqual(long.report());
+    expect(() => short.extendTo(5_000)).toThrow(/not after/);
+  });
+});

@@ -136,10 +136,8 @@ export class ClientRuntime extends NodeRuntime<ClientReport> {
       this.arrivals++;
       engine.generated++;
     }
-    const call = engine.calls.acquire(req, edge, null);
-    // The call now holds the request; the client's own hold ends here.
-    engine.requests.release(req);
-    edge.send(call);
+    // The call holds the request from here on; when the last call for it is released, so is it.
+    edge.send(engine.calls.acquire(req, edge, null));
   }
 
   /** Clients make calls and never serve them (the runnability check forbids edges into one). */

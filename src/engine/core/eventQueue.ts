@@ -106,7 +106,19 @@ export class EventQueue {
   /** Schedules an event at `time` (≥ now; an earlier time is taken as now). */
   schedule(time: number, handler: EventHandler, code: number, obj: unknown, arg: number): void {
     if (time <= this.now) this.lines[0].push(this.now, this.seq++, handler, code, obj, arg);
-    else this.heapPush(time, this.seq++, this.fill(handler, code, obj, arg));
+    else {
+      // Small enough to be inlined where it is called; the time goes to the heap through a
+      // field, because a fractional number passed to a call that is not inlined is boxed on
+      // the heap, one allocation per event.
+      this.pendingTime = time;
+      this.pushPending(handler, code, obj, arg);
+    }
+  }
+
+  private pendingTime = 0;
+
+  private pushPending(handler: EventHandler, code: number, obj: unknown, arg: number): void {
+    this.heapPush(this.pendingTime, this.seq++, this.fill(handler, code, obj, arg));
   }
 
   /** Schedules an event at the current instant, after those already scheduled for it. */

@@ -10,6 +10,9 @@
  */
 import { hashString, mix32 } from '../core/rng';
 
+/** Owner numbers on a ring are below this (2^21): a point's hash and owner share one double. */
+const OWNER_SPAN = 2_097_152;
+
 export class HashRing {
   private points: Uint32Array = new Uint32Array(0);
   private owners: Int32Array = new Int32Array(0);
@@ -35,13 +38,17 @@ export class HashRing {
   add(names: readonly string[], ownerIds: ArrayLike<number>): void {
     const v = this.virtualNodes;
     const k = names.length * v;
-    const hashes = new Float64Array(k);
-    const order = new Int32Array(k);
+    // Sort (hash, owner) pairs as one number, hash · 2^21 + owner, exact below 2^53: a
+    // native numeric sort of a typed array, not a comparison callback per pair.
+    let maxOwner = 0;
+    for (let i = 0; i < names.length; i++) if (ownerIds[i] > maxOwner) maxOwner = ownerIds[i];
+    if (maxOwner >= OWNER_SPAN) throw new Error(`a ring owner number must be below ${OWNER_SPAN}`);
+    const keys = new Float64Array(k);
     for (let i = 0; i < names.length; i++) {
-      for (let j = 0; j < v; j++) hashes[i * v + j] = hashString(`${names[i]}#${j}`);
+      const owner = ownerIds[i];
+      for (let j = 0; j < v; j++) keys[i * v + j] = hashString(`${names[i]}#${j}`) * OWNER_SPAN + owner;
     }
-    for (let i = 0; i < k; i++) order[i] = i;
-    order.sort((a, b) => hashes[a] - hashes[b] || ownerIds[(a / v) | 0] - ownerIds[(b / v) | 0]);
+    keys.sort();
     const pts = this.points;
     const own = this.owners;
     const n = pts.length;
@@ -50,16 +57,14 @@ export class HashRing {
     let a = 0;
     let b = 0;
     for (let m = 0; m < n + k; m++) {
-      const takeOld =
-        b >= k ||
-        (a < n && (pts[a] < hashes[order[b]] || (pts[a] === hashes[order[b]] && own[a] < ownerIds[(order[b] / v) | 0])));
-      if (takeOld) {
+      if (b >= k || (a < n && pts[a] * OWNER_SPAN + own[a] < keys[b])) {
         mergedPts[m] = pts[a];
         mergedOwn[m] = own[a++];
       } else {
-        const p = order[b++];
-        mergedPts[m] = hashes[p];
-        mergedOwn[m] = ownerIds[(p / v) | 0];
+        const key = keys[b++];
+        const hash = Math.floor(key / OWNER_SPAN);
+        mergedPts[m] = hash;
+        mergedOwn[m] = key - hash * OWNER_SPAN;
       }
     }
     this.points = mergedPts;

@@ -103,10 +103,11 @@ export class RequestPool {
   /** Measured requests taken from the pool, counted here and nowhere else. */
   measuredAcquired = 0;
 
+  /** A request held by nobody yet: the first call made for it holds it. */
   acquire(measured: boolean): Request {
     const r = this.free.length > 0 ? this.free.pop()! : new Request();
     r.id = this.nextId++;
-    r.refs = 1;
+    r.refs = 0;
     r.deadline = Infinity;
     r.measured = measured;
     r.finished = false;

@@ -116,6 +116,63 @@ function peakInstances(node: ScenarioNode): { count: number; path: string } {
   return best;
 }
 
+/**
+ * Requests that can wait at a server's instances, at most, when its workers keep up with it.
+ * A station whose utilisation ρ stays below 1 has a queue whose length falls geometrically
+ * (P(Q > q) ≈ ρ^q for Poisson arrivals): 40 times the length exceeded with probability
+ * 10⁻¹² leaves room for bursts and service times with long tails. Null when the document
+ * lets the load reach the workers' capacity, and then the queue may fill:
+ * - a worker held while the server waits on its downstream calls (blocking io) for a time
+ *   the document does not bound;
+ * - a balancer hashing users or keys (or sticky sessions) may send everything to one instance;
+ * - the fewest instances the run has, less the instances a fault crashes, slowed by the
+ *   largest factor a fault applies, at the highest rate that can reach it (retries included).
+ */
+function stableQueueBound(node: ScenarioNode, outEdges: number, faults: NodeFaults, hashedInto: boolean, inflow: number): number | null {
+  if (node.kind !== 'server') return null;
+  const c = node.config;
+  if (c.io === 'blocking' && outEdges > 0) return null;
+  let fewest = c.replicas;
+  for (const step of c.scaleSchedule) fewest = Math.min(fewest, step.replicas);
+  if (c.autoscale !== null) fewest = Math.min(fewest, c.autoscale.min);
+  const spread = hashedInto ? 1 : fewest - faults.crashedInstances.size;
+  if (spread < 1) return null;
+  let serviceMs = meanMs(c.serviceTime) * faults.slow;
+  if (c.sessions === 'in-memory') serviceMs += meanMs(c.sessionRebuildTime) * faults.slow;
+  const rho = ((inflow / spread) * serviceMs) / (1000 * c.concurrency);
+  if (!(rho < 0.98)) return null;
+  const perInstance = rho > 0 ? Math.ceil((40 * Math.log(1e-12)) / Math.log(rho)) : 0;
+  return perInstance * peakInstances(node).count;
+}
+
+/** What the faults do to one node: the largest slow factor, the instances crashed one by one. */
+interface NodeFaults {
+  slow: number;
+  crashedInstances: Set<number>;
+}
+
+/** One pass over the faults and edges: per node, its faults and whether a hashing balancer feeds it. */
+function faultsAndHashing(s: Scenario): { faults: NodeFaults[]; hashedInto: boolean[] } {
+  const index = new Map<string, number>();
+  s.nodes.forEach((n, i) => index.set(n.id, i));
+  const faults = s.nodes.map((): NodeFaults => ({ slow: 1, crashedInstances: new Set() }));
+  for (const f of s.faults) {
+    const i = index.get(f.target);
+    if (i === undefined) continue;
+    if (f.action === 'slow') faults[i].slow = Math.max(faults[i].slow, f.factor);
+    if (f.action === 'crash' && f.instance !== undefined) faults[i].crashedInstances.add(f.instance);
+  }
+  const hashedInto = s.nodes.map(() => false);
+  for (const e of s.edges) {
+    const from = s.nodes[index.get(e.from) ?? -1];
+    const to = index.get(e.to);
+    if (to === undefined || from?.kind !== 'loadBalancer') continue;
+    const c = from.config;
+    if (c.stickySessions || c.algorithm === 'ip-hash' || c.algorithm === 'consistent-hash') hashedInto[to] = true;
+  }
+  return { faults, hashedInto };
+}
+
 /** A client's highest rate and the field that sets it. */
 function peakRate(node: Extract<ScenarioNode, { kind: 'client' }>): { rps: number; path: string } {
   let best = { rps: node.config.rps, path: 'rps' };
@@ -169,6 +226,7 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
   };
 
   const instances = nodes.map(peakInstances);
+  const placed = faultsAndHashing(scenario);
   const maxUsers = maxOf(nodes, (n) => (n.kind === 'client' ? n.config.users : 1), 1);
   const maxKeys = maxOf(nodes, (n) => (n.kind === 'client' ? n.config.keys.count : 1), 1);
 
@@ -258,13 +316,16 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
         const c = node.config;
         const inst = instances[i];
         const queueSlots = inst.count * c.queueCapacity;
-        const queued = Math.min(queueSlots, arrivals);
+        const stable = stableQueueBound(node, g.out[i].length, placed.faults[i], placed.hashedInto[i], inflow[i]);
+        const queued = Math.min(queueSlots, arrivals, stable ?? Infinity);
         const across = inst.count > 1 ? ` (${formatCount(inst.count)} instances × ${formatCount(c.queueCapacity)})` : '';
         addMemory(
           at(i, 'queueCapacity'),
-          queued < queueSlots
-            ? `up to ${formatCount(queued)} queued requests (all that reach it in ${formatCount(seconds)} s)`
-            : `up to ${formatCount(queued)} queued requests${across}`,
+          queued === stable && stable < Math.min(queueSlots, arrivals)
+            ? `up to ${formatCount(queued)} queued requests (its workers keep up with its load)`
+            : queued < queueSlots
+              ? `up to ${formatCount(queued)} queued requests (all that reach it in ${formatCount(seconds)} s)`
+              : `up to ${formatCount(queued)} queued requests${across}`,
           queued * BYTES.queuedRequest,
         );
         const workers = Math.min(inst.count * c.concurrency, arrivals);

@@ -21,7 +21,7 @@
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { createSimulation, type Simulation } from '../src/engine';
+import { createSimulation, nodeReport, type Simulation } from '../src/engine';
 import { parseScenario, type Scenario } from '../src/model';
 
 const DAY_MS = 86_400_000;
@@ -127,6 +127,64 @@ const CASES: Record<string, Measure> = {
     untilMs: 0,
     items: () => 10_000_000,
     minus: 'nodePair×1',
+  },
+  limiterBucket: {
+    item: 'per-user rate-limit state, one user (sliding-window counter: the largest)',
+    doc: () =>
+      doc(
+        [client(1, { users: 1_000_000 }), { id: 'rl', kind: 'rateLimiter', config: { algorithm: 'sliding-window-counter', scope: 'per-user' } }, server({})],
+        [
+          { id: 'e1', from: 'users', to: 'rl', config: { latency: 0 } },
+          { id: 'e2', from: 'rl', to: 'web', config: { latency: 0 } },
+        ],
+      ),
+    untilMs: 0,
+    items: () => 1_000_000,
+    minus: 'nodePair×1',
+  },
+  logEntry: {
+    item: 'timestamp in a sliding-window log (a ring that grows as it fills)',
+    doc: () =>
+      doc(
+        [
+          client(100_000),
+          { id: 'rl', kind: 'rateLimiter', config: { algorithm: 'sliding-window-log', limit: 10_000_000, windowMs: DAY_MS } },
+          server({ concurrency: 10_000, serviceTime: 0 }),
+        ],
+        [
+          { id: 'e1', from: 'users', to: 'rl', config: { latency: 0 } },
+          { id: 'e2', from: 'rl', to: 'web', config: { latency: 0 } },
+        ],
+      ),
+    untilMs: 10_000,
+    items: (sim) => nodeReport(sim.report(), 'rl', 'rateLimiter').allowed,
+  },
+  leakyHeld: {
+    item: 'request waiting in a per-user leaky bucket (call + request + its departure event)',
+    doc: () =>
+      doc(
+        [
+          client(100_000, { users: 1000 }),
+          { id: 'rl', kind: 'rateLimiter', config: { algorithm: 'leaky-bucket', scope: 'per-user', ratePerSec: 0.001, queueSize: 10_000_000 } },
+          server({}),
+        ],
+        [
+          { id: 'e1', from: 'users', to: 'rl', config: { latency: 0 } },
+          { id: 'e2', from: 'rl', to: 'web', config: { latency: 0 } },
+        ],
+      ),
+    untilMs: 10_000,
+    items: (sim) => sim.takeFrame().nodes.rl.queueLength,
+  },
+  replicaStep: {
+    item: "step of a server's replica timeline (with its scheduled change)",
+    doc: () =>
+      doc(
+        [client(1), server({ scaleSchedule: Array.from({ length: 10_000 }, (_, k) => ({ atMs: k + 1, replicas: 1 + (k % 2) })) })],
+        direct(),
+      ),
+    untilMs: 20_000,
+    items: () => 10_000,
   },
   edge: {
     item: 'edge (1,000 parallel edges between two servers)',

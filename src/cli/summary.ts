@@ -20,11 +20,35 @@ export function formatSummary(r: Report): string {
   lines.push('');
   lines.push('node                 kind           arrivals   ok         errors   rejected  util    queue   wait ms  resp ms');
   for (const [id, n] of Object.entries(r.nodes)) lines.push(nodeLine(id, n));
+  const details = Object.entries(r.nodes).flatMap(([id, n]) => detailLines(id, n));
+  if (details.length > 0) lines.push('', ...details);
   if (r.unstable.length > 0) {
     lines.push('');
     lines.push(`UNSTABLE: ${r.unstable.join(', ')} — offered load exceeds capacity; queues grow with the length of the run`);
   }
   return lines.join('\n');
+}
+
+/** What a kind adds to the table: a limiter's verdicts, a gateway's routes, a server's scaling. */
+function detailLines(id: string, n: NodeReport): string[] {
+  const who = escapeInvisible(id);
+  switch (n.kind) {
+    case 'rateLimiter':
+      return [`${who}: ${n.algorithm} (${n.scope}) allowed ${n.allowed} · limited ${n.limited}`];
+    case 'apiGateway': {
+      const routes = Object.entries(n.routes).map(([prefix, count]) => `${escapeInvisible(prefix)} ${count}`);
+      const limit = n.allowed + n.limited > 0 ? ` · allowed ${n.allowed} · limited ${n.limited}` : '';
+      return [`${who}: routes ${[...routes, `unmatched ${n.unmatched}`].join(' · ')}${limit}`];
+    }
+    case 'server': {
+      if (n.replicaTimeline.length < 2) return [];
+      const steps = n.replicaTimeline.map((s) => `${s.replicas} at ${s.atMs / 1000} s`);
+      const shown = steps.length > 12 ? [...steps.slice(0, 6), `… ${steps.length - 12} more …`, ...steps.slice(-6)] : steps;
+      return [`${who}: replicas ${shown.join(' → ')}`];
+    }
+    default:
+      return [];
+  }
 }
 
 function nodeLine(id: string, n: NodeReport): string {

@@ -66,6 +66,9 @@ export type { CdnReport } from './components/cdn';
 export type { CachingStats } from './components/cacheBase';
 export type { QueueReport } from './components/queue';
 export type { DatabaseReport, DatabaseShardReport, DatabaseReplicaReport } from './components/database';
+export type { RateLimiterReport } from './components/rateLimiter';
+export type { ApiGatewayReport } from './components/apiGateway';
+export type { ReplicaStep } from './components/replicaTimeline';
 
 export type CircuitStateName = 'closed' | 'open' | 'half-open';
 
@@ -82,6 +85,8 @@ export interface EdgeReport {
   degraded: number;
   /** Calls and answers lost to a partition. */
   dropped: number;
+  /** Retries refused by the edge's retry budget (`retry.budgetRatio`). */
+  retriesDenied: number;
 }
 
 /** The report of SPEC §4. Field names are a public contract: add, never rename or drop. */
@@ -127,6 +132,48 @@ export interface NodeFrame {
   depth?: number;
   /** Queues: how long the first waiting message has waited for a consumer, now (consumer lag). */
   lagMs?: number;
+  /** Rate limiters, and gateways with a `rateLimit`. */
+  rateLimit?: RateLimitFrame;
+  /** Gateways: requests per route over the window. */
+  routes?: RoutesFrame;
+  /** Servers: where their instances stand now (for a replicas chart). */
+  replicas?: ReplicasFrame;
+}
+
+/** A rate limit's live figures: counts over the frame's window, state now. */
+export interface RateLimitFrame {
+  /** Requests let through (queued ones included) and refused over the window. */
+  allowed: number;
+  limited: number;
+  /** Per-user scope: distinct users refused at least once over the window; null when global. */
+  limitedUsers: number | null;
+  /** What `level` counts: tokens left in the bucket, requests in the current window, or requests queued. */
+  unit: 'tokens' | 'window' | 'queue';
+  /** The (global) limiter's state now, in `unit`s; null for a per-user limiter (one state a user). */
+  level: number | null;
+  /** The most `level` can be: the burst, the limit, the queue's size. */
+  capacity: number;
+  /** Requests waiting in a leaky bucket's queue now (all users); 0 for the other algorithms. */
+  queueLength: number;
+}
+
+/** A gateway's requests per route over the frame's window. */
+export interface RoutesFrame {
+  /** Keyed by route prefix, in the routes' order. */
+  byPrefix: Record<string, number>;
+  unmatched: number;
+}
+
+/** A server's instances now. */
+export interface ReplicasFrame {
+  /** In rotation: taking traffic. */
+  inRotation: number;
+  /** Added by the autoscaler and still starting up (they take traffic after `startupMs`). */
+  starting: number;
+  /** Retired by scaling in and still finishing the work they had. */
+  draining: number;
+  /** Where the autoscaler is heading (in rotation + starting); null without autoscale. */
+  desired: number | null;
 }
 
 /** Aggregates over the simulated-time window since the previous frame. */

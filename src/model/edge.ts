@@ -11,6 +11,11 @@ const retrySchema = strict({
   maxDelayMs: millis().default(5000),
   jitter: oneOf(['none', 'full', 'equal']).default('none'),
   respectRetryAfter: boolean().default(true),
+  /**
+   * Retries may add at most this fraction of the edge's first attempts over the last 10 s
+   * (a retry budget, as gRPC and Envoy have); null: no budget.
+   */
+  budgetRatio: number({ min: 0, max: 100 }).nullable().default(null),
 });
 
 const circuitBreakerSchema = strict({

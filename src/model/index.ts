@@ -39,7 +39,7 @@ export type { ClientConfig } from './kinds/client';
 export { LOAD_BALANCING_ALGORITHMS, type HealthCheckConfig, type LoadBalancerConfig } from './kinds/loadBalancer';
 export type { ApiGatewayConfig, GatewayRoute } from './kinds/apiGateway';
 export { RATE_LIMIT_ALGORITHMS, type RateLimiterConfig } from './kinds/rateLimiter';
-export { MAX_CONCURRENCY, MAX_REPLICAS, type AutoscaleConfig, type ServerConfig } from './kinds/server';
+export { MAX_CONCURRENCY, MAX_REPLICA_STEPS, MAX_REPLICAS, type AutoscaleConfig, type ServerConfig } from './kinds/server';
 export { CACHE_STRATEGIES, EVICTION_POLICIES, type CacheConfig } from './kinds/cache';
 export type { CdnConfig } from './kinds/cdn';
 export type { QueueConfig } from './kinds/queue';

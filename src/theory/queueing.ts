@@ -70,6 +70,35 @@ export function mmcWaitTail(lambda: number, mu: number, c: number, t: number): n
 }
 
 /**
+ * M/M/c FCFS: P(T > t) for the time in system T = Wq + S. With probability 1 − C an arrival
+ * is served at once (T = S ~ Exp(μ)); otherwise it waits Exp(θ), θ = cμ − λ, then is
+ * served, and the tail of that sum is (θe^{−μt} − μe^{−θt}) / (θ − μ) (e^{−μt}(1 + μt) when
+ * θ = μ).
+ */
+export function mmcTimeTail(lambda: number, mu: number, c: number, t: number): number {
+  if (lambda >= c * mu) return 1;
+  const pw = erlangC(c, lambda / mu);
+  const theta = c * mu - lambda;
+  const served = Math.exp(-mu * t);
+  const waited = Math.abs(theta - mu) < 1e-12 * mu ? served * (1 + mu * t) : (theta * served - mu * Math.exp(-theta * t)) / (theta - mu);
+  return (1 - pw) * served + pw * waited;
+}
+
+/** The p-quantile of M/M/c time in system: the t with P(T > t) = 1 − p, by bisection. */
+export function mmcTimeQuantile(lambda: number, mu: number, c: number, p: number): number {
+  if (lambda >= c * mu) return Infinity;
+  let lo = 0;
+  let hi = 1 / mu;
+  while (mmcTimeTail(lambda, mu, c, hi) > 1 - p) hi *= 2;
+  for (let k = 0; k < 200 && hi - lo > 1e-12 * hi; k++) {
+    const mid = (lo + hi) / 2;
+    if (mmcTimeTail(lambda, mu, c, mid) > 1 - p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
  * M/G/1 (Pollaczek–Khinchine): Wq = λ E[S²] / (2(1 − ρ)), with E[S] the mean and E[S²] the
  * second moment of the service time.
  */

@@ -57,6 +57,31 @@ describe('npm run sim', () => {
     expect(stdout.trimStart().startsWith('{')).toBe(false);
   });
 
+  it('adds a line for each limiter, gateway and scaled server', () => {
+    const { code, stdout } = cli({
+      version: 1,
+      durationMs: 5000,
+      nodes: [
+        { id: 'users', kind: 'client', config: { rps: 200, paths: { '/api': 0.5, '/static/a': 0.5 } } },
+        { id: 'gw', kind: 'apiGateway', config: { routes: [{ pathPrefix: '/static', to: 'cdn' }] } },
+        { id: 'rl', kind: 'rateLimiter', config: { ratePerSec: 50, burst: 5 } },
+        { id: 'web', kind: 'server', config: { scaleSchedule: [{ atMs: 2000, replicas: 3 }] } },
+        { id: 'cdn', kind: 'server' },
+      ],
+      edges: [
+        { id: 'e0', from: 'users', to: 'gw' },
+        { id: 'e1', from: 'gw', to: 'rl' },
+        { id: 'e2', from: 'gw', to: 'cdn' },
+        { id: 'e3', from: 'rl', to: 'web' },
+      ],
+    });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^gw: routes \/static \d+ · unmatched \d+$/m);
+    expect(stdout).toMatch(/^rl: token-bucket \(global\) allowed \d+ · limited \d+$/m);
+    expect(stdout).toMatch(/^web: replicas 1 at 0 s → 3 at 2 s$/m);
+    expect(stdout).not.toMatch(/^cdn:/m);
+  });
+
   const refusals: [string, unknown, RegExp[]][] = [
     ['negative rps', edit((d) => ((d.nodes[0].config as Record<string, unknown>).rps = -5)), [/nodes\[0\]\.config\.rps: must be a number ≥ 0/]],
     ['replicas 0', edit((d) => ((d.nodes[2].config as Record<string, unknown>).replicas = 0)), [/nodes\[2\]\.config\.replicas: must be an integer/]],

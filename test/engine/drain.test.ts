@@ -66,6 +66,22 @@ function arbEdgeConfig(callsMax: number): fc.Arbitrary<Json> {
   );
 }
 
+/** A rate limit of any algorithm and scope, scaled to these short runs (rates and limits of 0 too). */
+const arbRateLimit = fc.record(
+  {
+    algorithm: fc.constantFrom('token-bucket', 'leaky-bucket', 'fixed-window', 'sliding-window-log', 'sliding-window-counter'),
+    ratePerSec: fc.constantFrom(0, 2, 10, 50, 500),
+    burst: fc.integer({ min: 1, max: 10 }),
+    queueSize: fc.integer({ min: 0, max: 20 }),
+    limit: fc.integer({ min: 0, max: 20 }),
+    windowMs: fc.integer({ min: 10, max: 1000 }),
+    scope: fc.constantFrom('global', 'per-user'),
+  },
+  { requiredKeys: [] },
+);
+
+const arbPaths = fc.constantFrom({ '/': 1 }, { '/static': 1, '/api': 1 }, { '/api': 0.6, '/static': 0.3, '/admin': 0.1 }, { '/static/a': 1 });
+
 const arbCache = fc.record(
   {
     capacity: fc.integer({ min: 1, max: 40 }),
@@ -120,14 +136,16 @@ const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `
 
 /**
  * Random small systems, in layers whose edges only go forward (so no cycle): clients →
- * balancers → a CDN → servers → queues → the queues' consumers (workers) → caches →
- * databases. Servers call later servers and the data tier; a cache calls a later cache or
- * a database.
+ * rate limiters and gateways → balancers → a CDN → servers (some autoscaled) → queues →
+ * the queues' consumers (workers) → caches → databases. Servers call later servers and the
+ * data tier; a cache calls a later cache or a database.
  */
 function arbSystem(): fc.Arbitrary<ScenarioInput> {
   return fc
     .record({
-      clients: fc.integer({ min: 1, max: 2 }),
+      clients: fc.integer({ min: 1, max: 3 }),
+      limiters: fc.integer({ min: 0, max: 2 }),
+      gateways: fc.integer({ min: 0, max: 1 }),
       lbs: fc.integer({ min: 0, max: 2 }),
       servers: fc.integer({ min: 1, max: 4 }),
       cdns: fc.integer({ min: 0, max: 1 }),
@@ -138,8 +156,11 @@ function arbSystem(): fc.Arbitrary<ScenarioInput> {
       durationMs: fc.integer({ min: 200, max: 2000 }),
       seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
     })
-    .chain(({ clients, lbs, servers, cdns, queues, workers, caches, dbs, durationMs, seed }) => {
+    .chain(({ clients, limiters, gateways, lbs, servers, cdns, queues, workers, caches, dbs, durationMs, seed }) => {
       const clientIds = ids('c', clients);
+      const limiterIds = ids('rl', limiters);
+      const gatewayIds = ids('gw', gateways);
+      const fronts = [...limiterIds, ...gatewayIds];
       const lbIds = ids('lb', lbs);
       const serverIds = ids('s', servers);
       const cdnIds = ids('n', cdns);
@@ -148,6 +169,7 @@ function arbSystem(): fc.Arbitrary<ScenarioInput> {
       const cacheIds = ids('k', caches);
       const dbIds = ids('d', caches > 0 ? Math.max(1, dbs) : dbs);
       const dataIds = [...queueIds, ...cacheIds, ...dbIds];
+      const backIds = [...lbIds, ...cdnIds, ...serverIds, ...dataIds];
       const arbServer = fc.record(
         {
           replicas: fc.integer({ min: 1, max: 4 }),
@@ -158,6 +180,19 @@ function arbSystem(): fc.Arbitrary<ScenarioInput> {
           calls: fc.constantFrom('sequential', 'parallel'),
           io: fc.constantFrom('blocking', 'async'),
           sessions: fc.constantFrom('stateless', 'in-memory'),
+          autoscale: fc.option(
+            fc
+              .record({
+                min: fc.integer({ min: 1, max: 3 }),
+                extra: fc.integer({ min: 0, max: 4 }),
+                targetUtilization: fc.constantFrom(0.3, 0.6, 0.9, 1),
+                evaluateEveryMs: fc.integer({ min: 10, max: 300 }),
+                cooldownMs: fc.constantFrom(0, 50, 400),
+                startupMs: fc.constantFrom(0, 30, 200),
+              })
+              .map(({ extra, ...a }) => ({ ...a, max: a.min + extra })),
+            { nil: null },
+          ),
           scaleSchedule: fc
             .uniqueArray(fc.integer({ min: 0, max: Math.round(durationMs * 1.2) }), { maxLength: 6 })
             .chain((times) =>
@@ -176,11 +211,27 @@ function arbSystem(): fc.Arbitrary<ScenarioInput> {
                 users: fc.integer({ min: 1, max: 50 }),
                 keys: fc.record({ count: fc.integer({ min: 1, max: 60 }), distribution: fc.constantFrom('uniform', 'zipf') }),
                 writeFraction: fc.constantFrom(0, 0.2, 0.5, 1),
-                paths: fc.constantFrom({ '/': 1 }, { '/static': 1, '/api': 1 }),
+                paths: arbPaths,
               }),
             ),
           ),
-          clientTo: fc.tuple(...clientIds.map(() => fc.constantFrom(...lbIds, ...cdnIds, ...serverIds, ...dataIds))),
+          // The first clients feed the limiters and gateways, one each; the others go anywhere.
+          clientTo: fc.tuple(
+            ...clientIds.map((_, i) => (i < fronts.length ? fc.constant(fronts[i]) : fc.constantFrom(...fronts, ...backIds))),
+          ),
+          limiterCfg: fc.tuple(...limiterIds.map(() => arbRateLimit)),
+          limiterTo: fc.tuple(...limiterIds.map(() => fc.constantFrom(...gatewayIds, ...backIds))),
+          gatewayTo: fc.tuple(...gatewayIds.map(() => fc.subarray(backIds, { minLength: 1 }))),
+          gatewayCfg: fc.tuple(
+            ...gatewayIds.map(() =>
+              fc.record({
+                prefixes: fc.subarray(['/static', '/api', '/', '/nothing'], { maxLength: 3 }),
+                routeTo: fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
+                authTime: fc.oneof(fc.constant(0), arbDuration(3)),
+                rateLimit: fc.option(arbRateLimit, { nil: null }),
+              }),
+            ),
+          ),
           lbCfg: fc.tuple(
             ...lbIds.map(() =>
               fc.record(
@@ -217,11 +268,13 @@ function arbSystem(): fc.Arbitrary<ScenarioInput> {
           cacheTo: fc.tuple(...cacheIds.map((_, i) => fc.constantFrom(...cacheIds.slice(i + 1), ...dbIds))),
           dbCfg: fc.tuple(...dbIds.map(() => arbDatabase)),
           // callsPerRequest up to 100, but only where the fan-out stays small enough to run.
-          edgeCfg: fc.array(fc.option(arbEdgeConfig(100), { nil: undefined }), { minLength: 48, maxLength: 48 }),
+          edgeCfg: fc.array(fc.option(arbEdgeConfig(100), { nil: undefined }), { minLength: 64, maxLength: 64 }),
         })
         .chain((d) => {
           const pairs: [string, string][] = [
             ...clientIds.map((id, i): [string, string] => [id, d.clientTo[i]]),
+            ...limiterIds.map((id, i): [string, string] => [id, d.limiterTo[i]]),
+            ...gatewayIds.flatMap((id, i) => d.gatewayTo[i].map((to): [string, string] => [id, to])),
             ...lbIds.flatMap((id, i) => d.lbTo[i].map((to): [string, string] => [id, to])),
             ...cdnIds.map((id, i): [string, string] => [id, d.cdnTo[i]]),
             ...serverIds.flatMap((id, i) => [...d.serverTo[i], ...d.serverData[i]].map((to): [string, string] => [id, to])),
@@ -240,6 +293,13 @@ function arbSystem(): fc.Arbitrary<ScenarioInput> {
           const fanout = edges.reduce((m, e) => Math.max(m, (e.config?.callsPerRequest as number | undefined) ?? 1), 1);
           const nodes = [
             ...clientIds.map((id, i) => ({ id, kind: 'client', config: { ...d.clientCfg[i], rps: Math.round(d.clientCfg[i].rps / fanout) } })),
+            ...limiterIds.map((id, i) => ({ id, kind: 'rateLimiter', config: d.limiterCfg[i] })),
+            ...gatewayIds.map((id, i) => {
+              const { prefixes, routeTo, authTime, rateLimit } = d.gatewayCfg[i];
+              const targets = d.gatewayTo[i];
+              const routes = prefixes.map((pathPrefix, r) => ({ pathPrefix, to: targets[routeTo[r] % targets.length] }));
+              return { id, kind: 'apiGateway', config: { routes, authTime, rateLimit } };
+            }),
             ...lbIds.map((id, i) => ({ id, kind: 'loadBalancer', config: d.lbCfg[i] })),
             ...cdnIds.map((id, i) => ({ id, kind: 'cdn', config: d.cdnCfg[i] })),
             ...serverIds.map((id, i) => ({ id, kind: 'server', config: d.serverCfg[i] })),

@@ -11,6 +11,7 @@ const retry = (jitter: 'none' | 'full' | 'equal') => ({
   maxDelayMs: 500,
   jitter,
   respectRetryAfter: true,
+  budgetRatio: null,
 });
 
 describe('backoff', () => {

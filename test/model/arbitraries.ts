@@ -334,6 +334,7 @@ const arbFullEdgeConfig = partial({
       maxDelayMs: fc.integer({ min: 0, max: 10_000 }),
       jitter: fc.constantFrom('none' as const, 'full' as const, 'equal' as const),
       respectRetryAfter: fc.boolean(),
+      budgetRatio: fc.option(arbDecimal(0, 2), { nil: null }),
     }),
     { nil: null },
   ),

@@ -173,6 +173,29 @@ describe('an invalid document is refused with a message naming the field', () =>
     ]);
   });
 
+  it('the resilience and scaling settings of issue 7, each refused with its field, and all at once', () => {
+    const threshold = 'edges[1].config.circuitBreaker.failureRateThreshold: must be a number ≤ 1';
+    const backoff = 'edges[1].config.retry.baseDelayMs: must be a number ≥ 0';
+    const budget = 'edges[1].config.retry.budgetRatio: must be a number ≥ 0';
+    const fault = 'faults[0].target: no node or edge with id "db"';
+    const autoscale = 'nodes[2].config.autoscale.max: must be ≥ min (5)';
+    expect(refuse((d) => (d.edges[1].config = { circuitBreaker: { failureRateThreshold: 2 } }))).toEqual([threshold]);
+    expect(refuse((d) => (d.edges[1].config = { retry: { baseDelayMs: -100 } }))).toEqual([backoff]);
+    expect(refuse((d) => (d.edges[1].config = { retry: { budgetRatio: -1 } }))).toEqual([budget]);
+    expect(refuse((d) => (d.faults[0].target = 'db'))).toEqual([fault]);
+    expect(refuse((d) => (d.nodes[2].config.autoscale = { min: 5, max: 3 }))).toEqual([autoscale]);
+    expect(
+      refuse((d) => {
+        d.edges[1].config = { retry: { baseDelayMs: -100, budgetRatio: -1 }, circuitBreaker: { failureRateThreshold: 2 } };
+        d.faults[0].target = 'db';
+        d.nodes[2].config.autoscale = { min: 5, max: 3 };
+      }),
+    ).toEqual([autoscale, backoff, budget, threshold, fault]);
+    // And the values next to them are fine.
+    expect(refuse((d) => (d.edges[1].config = { retry: { budgetRatio: 0.2, baseDelayMs: 0 }, circuitBreaker: { failureRateThreshold: 1 } }))).toEqual([]);
+    expect(refuse((d) => (d.nodes[2].config.autoscale = { min: 3, max: 3 }))).toEqual([]);
+  });
+
   it('a gateway route to a missing node', () => {
     expect(
       refuse((d) => d.nodes.push({ id: 'gw', kind: 'apiGateway', config: { routes: [{ pathPrefix: '/s', to: 'cdn' }] } })),

@@ -151,7 +151,7 @@ describe('the scenario document', () => {
     expect(s.nodes[2].config).toMatchObject({ keys: { count: 10000, distribution: 'zipf', exponent: 1 } });
     expect(s.nodes[3].config).toMatchObject({ rateLimit: { ...defaultConfig('rateLimiter'), ratePerSec: 5 } });
     expect(s.edges[0].config).toMatchObject({
-      retry: { maxAttempts: 5, baseDelayMs: 100, multiplier: 2, maxDelayMs: 5000, jitter: 'none', respectRetryAfter: true },
+      retry: { maxAttempts: 5, baseDelayMs: 100, multiplier: 2, maxDelayMs: 5000, jitter: 'none', respectRetryAfter: true, budgetRatio: null },
       circuitBreaker: { failureRateThreshold: 0.5, minimumCalls: 20, windowMs: 10000, openMs: 5000, halfOpenCalls: 5 },
       bulkhead: { maxConcurrent: 50 },
     });

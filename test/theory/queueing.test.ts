@@ -9,9 +9,12 @@ import {
   mm1,
   mm1TimeQuantile,
   mmc,
+  mmcTimeQuantile,
+  mmcTimeTail,
   mmcWaitTail,
   overloadGrowthRate,
 } from '../../src/theory';
+import { streamFor } from '../../src/engine/core/rng';
 import { erlangC as helpersErlangC } from '../helpers';
 
 /** Erlang B and C straight from their definitions, with factorials. */
@@ -79,6 +82,31 @@ describe('single stations', () => {
     expect(four.l).toBeCloseTo(0.32 * four.w, 12);
     expect(mmcWaitTail(0.32, 0.1, 4, 0)).toBeCloseTo(four.waitProbability, 14);
     expect(mmcWaitTail(0.32, 0.1, 4, 25)).toBeCloseTo(four.waitProbability * Math.exp(-2), 14);
+  });
+
+  it('M/M/c time in system: M/M/1 at c = 1, its mean is W, and a Monte Carlo of Wq + S agrees', () => {
+    // c = 1: T ~ Exp(μ − λ).
+    expect(mmcTimeTail(0.8, 1, 1, 3)).toBeCloseTo(Math.exp(-0.2 * 3), 12);
+    expect(mmcTimeQuantile(0.8, 1, 1, 0.99)).toBeCloseTo(mm1TimeQuantile(0.8, 1, 0.99), 9);
+    // ∫ P(T > t) dt = W (trapezoids over a long range).
+    const four = mmc(0.2, 0.1, 4);
+    let area = 0;
+    for (let t = 0; t < 400; t += 0.01) area += ((mmcTimeTail(0.2, 0.1, 4, t) + mmcTimeTail(0.2, 0.1, 4, t + 0.01)) / 2) * 0.01;
+    expect(area).toBeCloseTo(four.w, 4);
+    // θ = μ: the limit form joins the general one continuously.
+    expect(mmcTimeTail(0.3, 0.1, 4, 20)).toBeCloseTo(mmcTimeTail(0.3 + 1e-7, 0.1, 4, 20), 6);
+    // Monte Carlo: wait with probability C an Exp(θ), then an Exp(μ) service.
+    const rng = streamFor(12345, 'mmc', 'time tail');
+    const u = () => 1 - rng.next(); // in (0, 1]
+    const pw = erlangC(4, 2);
+    const n = 200_000;
+    let over = 0;
+    const t99 = mmcTimeQuantile(0.2, 0.1, 4, 0.99);
+    for (let i = 0; i < n; i++) {
+      const w = u() < pw ? -Math.log(u()) / 0.2 : 0;
+      if (w - Math.log(u()) / 0.1 > t99) over++;
+    }
+    expect(Math.abs(over / n - 0.01)).toBeLessThan(4 * Math.sqrt(0.01 * 0.99 / n));
   });
 
   it('M/D/1 waits half as long in queue as M/M/1; M/G/1 spans them with Erlang-k service', () => {

@@ -52,6 +52,20 @@ export class BalancerTargets {
     return instance >= 0 && instance < row.length ? row[instance] : -1;
   }
 
+  /**
+   * The first target after `instance` on `edge`, in instance order and round to the start,
+   * that is in rotation and believed healthy; -1 when there is none but `instance` itself.
+   */
+  nextOnEdge(edge: EdgeRuntime, instance: number): number {
+    const row = this.byEdge[edge.fromIndex];
+    const n = row.length;
+    for (let k = 1; k < n; k++) {
+      const t = row[(instance + k) % n];
+      if (this.inRotation[t] === 1 && this.state.healthy[t] === 1) return t;
+    }
+    return -1;
+  }
+
   /** Builds (or drops) the consistent-hash ring: only the algorithm that uses it pays for it. */
   useRing(wanted: boolean): void {
     this.ringWanted = wanted;

@@ -9,12 +9,14 @@ import { kindDefinitions, type NodeKind, type NodeOf, type ScenarioEdge } from '
 import type { NodeReportBase, UnsimulatedReport } from '../api';
 import type { Engine } from '../runtime/engine';
 import type { NodeRuntime } from '../runtime/node';
+import { ApiGatewayRuntime } from './apiGateway';
 import { CacheRuntime } from './cache';
 import { CdnRuntime } from './cdn';
 import { ClientRuntime } from './client';
 import { DatabaseRuntime } from './database';
 import { LoadBalancerRuntime } from './loadBalancer';
 import { QueueRuntime } from './queue';
+import { RateLimiterRuntime } from './rateLimiter';
 import { ServerRuntime } from './server';
 
 export interface BuildContext {
@@ -41,10 +43,6 @@ export interface EngineKind<K extends NodeKind> {
 
 const single = () => 1;
 const nothing = () => [];
-
-function notSimulated<K extends NodeKind>(): EngineKind<K> & { create: null } {
-  return { create: null, check: nothing, maxInstances: single };
-}
 
 /** A cache or a CDN stands in front of exactly one node. */
 function singleDownstream(id: string, what: string, w: NodeWiring): string[] {
@@ -75,14 +73,38 @@ export const engineKinds = {
   },
   server: {
     create: (e, i, n, ctx) => new ServerRuntime(e, i, n.id, n.config, ctx.maxUsers),
-    check: (n) =>
-      n.config.autoscale !== null
-        ? [`node "${n.id}": autoscale is not simulated yet in this version of archsim (use scaleSchedule)`]
-        : [],
-    maxInstances: (n) => n.config.scaleSchedule.reduce((m, s) => Math.max(m, s.replicas), n.config.replicas),
+    check: nothing,
+    maxInstances: (n) =>
+      n.config.scaleSchedule.reduce((m, s) => Math.max(m, s.replicas), Math.max(n.config.replicas, n.config.autoscale?.max ?? 0)),
   },
-  apiGateway: notSimulated(),
-  rateLimiter: notSimulated(),
+  apiGateway: {
+    create: (e, i, n, ctx) => new ApiGatewayRuntime(e, i, n.id, n.config, ctx.maxUsers),
+    check(n, w) {
+      if (w.out.length === 0) return [`API gateway "${n.id}" has no outgoing edge: connect it to the nodes it routes to`];
+      const problems: string[] = [];
+      n.config.routes.forEach((r, i) => {
+        if (!w.out.some((e) => e.to === r.to)) {
+          problems.push(`API gateway "${n.id}": routes[${i}] ("${r.pathPrefix}") goes to "${r.to}", which it has no edge to: connect them`);
+        }
+      });
+      return problems;
+    },
+    maxInstances: single,
+  },
+  rateLimiter: {
+    create: (e, i, n, ctx) => new RateLimiterRuntime(e, i, n.id, n.config, ctx.maxUsers),
+    check(n, w) {
+      const problems: string[] = [];
+      if (w.out.length === 0) problems.push(`rate limiter "${n.id}" has no outgoing edge: connect it to what it protects`);
+      if (w.out.length > 1) {
+        problems.push(
+          `rate limiter "${n.id}" has ${w.out.length} outgoing edges: it passes requests to a single node (put a load balancer or a gateway behind it)`,
+        );
+      }
+      return problems;
+    },
+    maxInstances: single,
+  },
   cache: { create: (e, i, n) => new CacheRuntime(e, i, n.id, n.config), check: (n, w) => singleDownstream(n.id, 'cache', w), maxInstances: single },
   cdn: { create: (e, i, n, ctx) => new CdnRuntime(e, i, n.id, n.config, ctx.maxKeys), check: (n, w) => singleDownstream(n.id, 'CDN', w), maxInstances: single },
   queue: { create: (e, i, n) => new QueueRuntime(e, i, n.id, n.config), check: (n, w) => (w.out.length === 0 ? [`queue "${n.id}" has no consumer: connect it to the service that processes its messages`] : []), maxInstances: single },

@@ -20,6 +20,8 @@ const FORWARD = 1;
 const HEALTH_CHECK = 2;
 /** Weight of the newest observation in the response-time EWMA. */
 const EWMA_ALPHA = 0.2;
+/** Picks a retry may take before it settles for the next instance in order (Envoy's host_selection_retry_max_attempts). */
+const HOST_SELECTION_ATTEMPTS = 3;
 
 /** One balancer target: an instance of a downstream node. */
 export interface BalancerTargetReport extends InstanceReport {
@@ -149,6 +151,34 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
     const child = this.engine.calls.acquire(req, edge, visit);
     child.instance = tg.instanceOf[t];
     edge.send(child);
+  }
+
+  /**
+   * A retry on one of the balancer's edges goes to another instance of the same node when
+   * one is in rotation and believed healthy (Envoy's previous-hosts retry predicate): the
+   * balancer's own policy chooses again, a few times, rejecting the instance that failed and
+   * the other nodes' instances (the retry belongs to its edge); a policy that keeps choosing
+   * it (a hash) gives way to the next instance in order. With no other instance the retry
+   * goes where it went before.
+   */
+  override retarget(call: Call): void {
+    const tg = this.targets;
+    const s = tg.state;
+    const failed = tg.targetOf(call.edge, call.instance);
+    if (failed < 0) return;
+    const req = call.req;
+    let t = -1;
+    for (let k = 0; k < HOST_SELECTION_ATTEMPTS && t < 0; k++) {
+      const p = this.pick(s, req.user, req.key, this.rng);
+      if (p < 0) break;
+      if (p !== failed && tg.edgeOf[p] === call.edge) t = p;
+    }
+    if (t < 0) t = tg.nextOnEdge(call.edge, call.instance);
+    if (t < 0) return;
+    s.outstanding[failed]--;
+    s.outstanding[t]++;
+    call.instance = tg.instanceOf[t];
+    if (this.sticky !== null) this.sticky[req.user] = t;
   }
 
   override onResponse(child: Call): void {

@@ -2,6 +2,8 @@
  * server — replicas × concurrency workers, each instance a station with its own FIFO queue
  * (SPEC §3.2). After its own work a request calls every downstream edge, sequentially or in
  * parallel; with blocking io the worker is held meanwhile, with async io it is freed.
+ * The instances in rotation change by hand, by `scaleSchedule` or by the autoscaler
+ * (components/autoscaler.ts); each change is a step of the report's `replicaTimeline`.
  */
 import type { ServerConfig } from '../../model';
 import type { Holdings, InstanceReport, NodeFrame, NodeLiveChange, NodeReportBase } from '../api';
@@ -13,6 +15,8 @@ import type { Engine } from '../runtime/engine';
 import { NodeRuntime } from '../runtime/node';
 import { ERROR, OK, REJECTED, type Call, type Outcome } from '../runtime/request';
 import { FULL, STARTED, Station } from '../runtime/station';
+import { Autoscaler, type Scalable } from './autoscaler';
+import { ReplicaTimeline, type ReplicaStep } from './replicaTimeline';
 import { Job, JobPool } from './job';
 import { SessionTable } from './sessions';
 
@@ -31,6 +35,12 @@ export interface ServerReport extends NodeReportBase {
   queueLength: number;
   /** Instances in rotation at the end. */
   replicas: number;
+  /** Instances in rotation over the run: one step a change, the first at the start (SPEC §4). */
+  replicaTimeline: ReplicaStep[];
+  /** The timeline stopped at its most steps (MAX_REPLICA_STEPS); `replicas` is still the last count. */
+  replicaTimelineTruncated: boolean;
+  /** Instances the autoscaler started that were not in rotation yet at the end. */
+  replicasStarting: number;
   sessionMisses: number;
 }
 
@@ -55,7 +65,7 @@ class Instance {
   }
 }
 
-export class ServerRuntime extends NodeRuntime<ServerReport> {
+export class ServerRuntime extends NodeRuntime<ServerReport> implements Scalable {
   private readonly instances: Instance[] = [];
   /** Instances in rotation; those at or above are retired by scaling down and drain. */
   private activeCount = 0;
@@ -72,6 +82,8 @@ export class ServerRuntime extends NodeRuntime<ServerReport> {
   private nodeSlowFactor = 1;
   private nextInstance = 0;
   private readonly jobs = new JobPool();
+  private readonly autoscaler: Autoscaler | null;
+  private readonly timeline = new ReplicaTimeline();
 
   /**
    * Async io: jobs that gave their worker back and wait for downstream answers. In the
@@ -98,12 +110,20 @@ export class ServerRuntime extends NodeRuntime<ServerReport> {
     this.errorRng = engine.rng(id, 'errors');
     this.awaiting = engine.tally(new TimeAverage());
     this.workers = engine.tally(new TimeAverage());
-    this.resize(config.replicas);
+    const a = config.autoscale;
+    this.autoscaler = a !== null ? new Autoscaler(engine, a, this) : null;
+    // An autoscaled server starts within its bounds, as the HPA clamps a deployment's count.
+    this.resize(a !== null ? Math.min(a.max, Math.max(a.min, config.replicas)) : config.replicas);
     for (const step of config.scaleSchedule) engine.at(step.atMs, () => this.setReplicas(step.replicas));
   }
 
   override start(): void {
     this.jobs.edges = this.outEdges.length;
+    if (this.autoscaler !== null) this.autoscaler.start();
+  }
+
+  override stopSources(): void {
+    if (this.autoscaler !== null) this.autoscaler.stop();
   }
 
   override addHoldings(h: Holdings): void {
@@ -132,10 +152,30 @@ export class ServerRuntime extends NodeRuntime<ServerReport> {
     return true;
   }
 
+  /** By hand or by schedule: instances the autoscaler was starting are called off. */
   private setReplicas(replicas: number): void {
+    if (this.autoscaler !== null) this.autoscaler.cancelStarting();
+    this.scaleTo(replicas);
+  }
+
+  get inRotation(): number {
+    return this.activeCount;
+  }
+
+  scaleTo(replicas: number): void {
     if (replicas === this.activeCount) return;
     this.resize(replicas);
     for (const e of this.inEdges) e.from.downstreamChanged(e);
+  }
+
+  busyIntegral(now: number): number {
+    let busy = 0;
+    for (const inst of this.instances) busy += inst.station.busyTally.integral(now);
+    return busy;
+  }
+
+  capacityIntegral(now: number): number {
+    return this.workers.integral(now);
   }
 
   private resize(replicas: number): void {
@@ -145,6 +185,7 @@ export class ServerRuntime extends NodeRuntime<ServerReport> {
     this.activeCount = replicas;
     this.updateCapacity();
     if (this.nextInstance >= replicas) this.nextInstance = 0;
+    this.timeline.record(this.engine.now, replicas);
   }
 
   /**
@@ -385,6 +426,9 @@ export class ServerRuntime extends NodeRuntime<ServerReport> {
       meanInSystem: span > 0 ? (busy + queued + this.awaiting.areaSinceWarmup(now)) / span : 0,
       queueLength: waiting,
       replicas: this.activeCount,
+      replicaTimeline: this.timeline.toReport(),
+      replicaTimelineTruncated: this.timeline.truncated,
+      replicasStarting: this.autoscaler !== null ? this.autoscaler.starting : 0,
       sessionMisses: this.sessionMisses,
     };
   }
@@ -400,12 +444,24 @@ export class ServerRuntime extends NodeRuntime<ServerReport> {
     }
     let up = 0;
     for (let i = 0; i < this.activeCount; i++) if (this.instances[i].up) up++;
+    let draining = 0;
+    for (let i = this.activeCount; i < this.instances.length; i++) {
+      const st = this.instances[i].station;
+      if (st.busy > 0 || st.waiting > 0) draining++;
+    }
+    const a = this.autoscaler;
     return {
       utilization: capacity > 0 ? busy / capacity : 0,
       queueLength: waiting,
       arrivals: this.takeWindowArrivals(),
       instancesUp: up,
       instancesTotal: this.activeCount,
+      replicas: {
+        inRotation: this.activeCount,
+        starting: a !== null ? a.starting : 0,
+        draining,
+        desired: a !== null ? a.desired : null,
+      },
     };
   }
 }

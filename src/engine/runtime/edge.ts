@@ -14,6 +14,7 @@ import type { EventHandler } from '../core/eventQueue';
 import type { Rng } from '../core/rng';
 import { retryDelayMs } from '../policies/backoff';
 import { CircuitBreaker, CLOSED, OPEN } from '../policies/circuitBreaker';
+import { RetryBudget } from '../policies/retryBudget';
 import { DeadlineQueue } from './deadlineQueue';
 import type { Engine } from './engine';
 import type { NodeRuntime } from './node';
@@ -47,6 +48,7 @@ export class EdgeRuntime implements EventHandler {
   /** The caller's timeout on this edge; null waits forever. */
   readonly timeoutMs: number | null;
   private readonly retry: RetryConfig | null;
+  private readonly budget: RetryBudget | null;
   private readonly breaker: CircuitBreaker | null;
   private readonly maxConcurrent: number;
   private readonly degraded: boolean;
@@ -68,6 +70,7 @@ export class EdgeRuntime implements EventHandler {
   shortCircuited = 0;
   bulkheadRejected = 0;
   degradedAnswers = 0;
+  retriesDenied = 0;
 
   constructor(
     private readonly engine: Engine,
@@ -86,6 +89,7 @@ export class EdgeRuntime implements EventHandler {
     this.callsPerRequest = config.callsPerRequest;
     this.timeoutMs = config.timeoutMs;
     this.retry = config.retry;
+    this.budget = config.retry !== null && config.retry.budgetRatio !== null ? new RetryBudget(config.retry.budgetRatio) : null;
     this.breaker = config.circuitBreaker !== null ? new CircuitBreaker(config.circuitBreaker) : null;
     this.maxConcurrent = config.bulkhead !== null ? config.bulkhead.maxConcurrent : Infinity;
     this.degraded = config.fallback === 'degraded';
@@ -97,6 +101,7 @@ export class EdgeRuntime implements EventHandler {
   send(call: Call): void {
     call.sentAt = this.engine.now;
     if (call.req.measured) this.calls++;
+    if (this.budget !== null && call.attempt === 1) this.budget.recordAttempt(this.engine.now);
     if (this.guarded) this.admit(call);
     else this.carry(call, DELIVER);
   }
@@ -177,7 +182,15 @@ export class EdgeRuntime implements EventHandler {
   }
 
   private mayRetry(call: Call): boolean {
-    return this.retry !== null && call.attempt < this.retry.maxAttempts && call.current;
+    const retry = this.retry;
+    if (retry === null || call.attempt >= retry.maxAttempts || !call.current) return false;
+    // A refusal that will never be lifted (a limiter with no rate) is not worth a retry.
+    if (retry.respectRetryAfter && call.retryAfterMs === Infinity) return false;
+    if (this.budget !== null && !this.budget.tryRetry(this.engine.now)) {
+      if (call.req.measured) this.retriesDenied++;
+      return false;
+    }
+    return true;
   }
 
   private scheduleRetry(failed: Call): void {
@@ -211,6 +224,7 @@ export class EdgeRuntime implements EventHandler {
           return;
         }
         if (call.req.measured) this.retries++;
+        this.from.retarget(call);
         this.send(call);
         return;
       }
@@ -262,6 +276,7 @@ export class EdgeRuntime implements EventHandler {
       bulkheadRejected: this.bulkheadRejected,
       degraded: this.degradedAnswers,
       dropped: this.dropped,
+      retriesDenied: this.retriesDenied,
     };
   }
 }

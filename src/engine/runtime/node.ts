@@ -62,6 +62,12 @@ export abstract class NodeRuntime<R extends NodeReportBase = NodeReportBase> imp
 
   handleEvent(_code: number, _obj: unknown, _arg: number): void {}
 
+  /**
+   * A call this node made failed and is about to be retried on the same edge: the node may
+   * point it at another instance (a balancer's retries avoid the one that failed).
+   */
+  retarget(_call: Call): void {}
+
   crash(_instance: number | undefined): void {}
   recover(_instance: number | undefined): void {}
   slow(_factor: number, _instance: number | undefined): void {}

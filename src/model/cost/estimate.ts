@@ -20,6 +20,7 @@ import { meanMs, type Duration } from '../duration';
 import { countOf, formatCount } from '../numberText';
 import type { Scenario, ScenarioNode } from '../scenario';
 import type { RateLimiterConfig } from '../kinds/rateLimiter';
+import { MAX_REPLICA_STEPS } from '../kinds/server';
 import { BYTES, WORK } from './measured';
 
 /** One structure's memory, attributed to the field that drives it. */
@@ -334,11 +335,15 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
           addMemory(at(i, 'sessions'), `a session table of ${formatCount(maxUsers)} users`, maxUsers * BYTES.sessionUser);
         }
         if (c.autoscale !== null) {
+          const evaluations = seconds * (1000 / c.autoscale.evaluateEveryMs);
           events.push({
             path: at(i, 'autoscale.evaluateEveryMs'),
             what: `an evaluation every ${formatCount(c.autoscale.evaluateEveryMs)} ms`,
-            events: seconds * (1000 / c.autoscale.evaluateEveryMs),
+            events: evaluations,
           });
+          // Each evaluation may start instances and see earlier ones come into rotation: two steps.
+          const steps = Math.min(MAX_REPLICA_STEPS, 1 + c.scaleSchedule.length + 2 * evaluations);
+          addMemory(at(i, 'autoscale.evaluateEveryMs'), `a replica timeline of up to ${formatCount(steps)} steps`, steps * BYTES.replicaStep);
         }
         if (c.scaleSchedule.length > 0) {
           events.push({ path: at(i, 'scaleSchedule'), what: countOf(c.scaleSchedule.length, 'scaling step'), events: c.scaleSchedule.length, once: true });

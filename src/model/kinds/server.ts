@@ -6,6 +6,8 @@ import type { KindDefinition } from './definition';
 /** Upper bounds that keep a run's memory bounded (one state object per instance/worker). */
 export const MAX_REPLICAS = 1000;
 export const MAX_CONCURRENCY = 10_000;
+/** Steps a server's replica timeline keeps (the report's `replicaTimeline`); later changes are not recorded. */
+export const MAX_REPLICA_STEPS = 10_000;
 
 const autoscaleSchema = strict({
   min: integer(1, MAX_REPLICAS).default(1),

@@ -15,9 +15,9 @@ import {
   type RateLimitFamily,
   type RateLimitState,
 } from '../../../src/engine/policies/rateLimit';
-import { RATE_LIMIT_ALGORITHMS } from '../../../src/model';
+import { RATE_LIMIT_ALGORITHMS, type RateLimiterConfig } from '../../../src/model';
 import { tokenBucketMaxAdmitted } from '../../../src/theory';
-import { admittedTimes, burstyArb, config, constantArrivals, feed, poissonArrivals, windowArb } from './rateLimitCases';
+import { admittedTimes, burstyArb, config, constantArrivals, feed, maxInAnyWindow, poissonArrivals, windowArb } from './rateLimitCases';
 
 describe('the table', () => {
   it('has one algorithm per name the model lists', () => {
@@ -219,5 +219,76 @@ describe('per-user scope', () => {
         expect(got[u]).toEqual(modest[u - 1].map((t) => alone.admit(0, t)));
       }
     }
+  });
+});
+
+describe('level: the state a scope shows, against a count kept by hand', () => {
+  const W = 250;
+  const cases = {
+    'token-bucket': config({ algorithm: 'token-bucket', ratePerSec: 40, burst: 8 }),
+    'leaky-bucket': config({ algorithm: 'leaky-bucket', ratePerSec: 40, queueSize: 8 }),
+    'fixed-window': config({ algorithm: 'fixed-window', limit: 8, windowMs: W }),
+    'sliding-window-log': config({ algorithm: 'sliding-window-log', limit: 8, windowMs: W }),
+    'sliding-window-counter': config({ algorithm: 'sliding-window-counter', limit: 8, windowMs: W }),
+  } satisfies Record<RateLimitAlgorithm, RateLimiterConfig>;
+
+  it('tokens left, requests in the window, requests queued; read between arrivals it changes nothing', () => {
+    const times = poissonArrivals(120, 5000, 21);
+    for (const algorithm of RATE_LIMIT_ALGORITHMS) {
+      const cfg = cases[algorithm];
+      const limiter = createRateLimiter(cfg, 2);
+      const admitted: number[] = [];
+      const departures: number[] = [];
+      let tokens = cfg.burst;
+      let last = 0;
+      for (const t of times) {
+        // Read just before each arrival, and compare with the hand count.
+        const level = limiter.level(1, t);
+        tokens = Math.min(cfg.burst, tokens + ((t - last) * cfg.ratePerSec) / 1000);
+        last = t;
+        const k = Math.floor(t / W);
+        const inFixed = admitted.filter((a) => Math.floor(a / W) === k).length;
+        const previous = admitted.filter((a) => Math.floor(a / W) === k - 1).length;
+        const expected = {
+          'token-bucket': tokens,
+          'leaky-bucket': departures.filter((d) => d > t).length,
+          'fixed-window': inFixed,
+          'sliding-window-log': admitted.filter((a) => a + W > t).length,
+          'sliding-window-counter': previous * (1 - (t - k * W) / W) + inFixed,
+        }[algorithm];
+        expect(Math.abs(level - expected), `${algorithm} at ${t}`).toBeLessThan(1e-6);
+        expect(level).toBeGreaterThanOrEqual(0);
+        expect(level).toBeLessThanOrEqual(limiter.capacity);
+        if (limiter.admit(1, t) === 0) {
+          admitted.push(t);
+          departures.push(limiter.departAt);
+          tokens -= 1;
+        }
+        expect(limiter.level(0, t), 'another scope is untouched').toBe(algorithm === 'token-bucket' ? cfg.burst : 0);
+      }
+      expect(limiter.unit).toBe({ 'token-bucket': 'tokens', 'leaky-bucket': 'queue' }[algorithm as string] ?? 'window');
+      expect(admitted.length, algorithm).toBeLessThan(times.length * 0.6); // it was limiting
+    }
+  });
+});
+
+describe('sliding-window log memory', () => {
+  it('grows with what it admits, not with the limit: a scope holds at most min(limit, admitted) times', () => {
+    const family = rateLimitAlgorithms['sliding-window-log'];
+    const s = family.create(config({ algorithm: 'sliding-window-log', limit: 10_000_000, windowMs: 1000 }), 1000);
+    expect(s.rings.every((r) => r === null)).toBe(true); // nothing allocated up front
+    for (let k = 0; k < 1000; k++) expect(family.admit(s, 7, k / 10)).toBe(0);
+    expect(s.rings[7]!.length).toBeLessThanOrEqual(2 * 1000);
+    expect(s.rings.filter((r) => r !== null)).toHaveLength(1);
+
+    // A small limit: the ring stops growing at the limit and the log stays exact.
+    const small = family.create(config({ algorithm: 'sliding-window-log', limit: 37, windowMs: 100 }), 2);
+    const times = poissonArrivals(2000, 3000, 8);
+    const admitted = times.filter((t) => family.admit(small, 1, t) === 0);
+    expect(small.rings[1]!.length).toBe(37);
+    expect(maxInAnyWindow(admitted, 100)).toBe(37);
+    expect(family.level(small, 1, 3000)).toBe(admitted.filter((a) => a + 100 > 3000).length);
+    family.reset(small);
+    expect(small.rings[1]).toBeNull(); // a crash loses the log and its memory
   });
 });

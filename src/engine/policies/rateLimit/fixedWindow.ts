@@ -39,6 +39,9 @@ export function fixedWindowAdmit(s: FixedWindowState, scope: number, now: number
 export const fixedWindow: RateLimitFamily<FixedWindowState> = {
   create: (config, scopes) => new FixedWindowState(config, scopes),
   admit: fixedWindowAdmit,
+  unit: 'window',
+  capacity: (config) => config.limit,
+  level: (s, scope, now) => (s.currentWindow[scope] === windowIndex(now, s.config.windowMs) ? s.count[scope] : 0),
   reset(s) {
     s.currentWindow.fill(-Infinity);
     s.count.fill(0);

@@ -9,9 +9,9 @@ import { leakyBucket, type LeakyBucketState } from './leakyBucket';
 import { slidingWindowCounter, type SlidingWindowCounterState } from './slidingWindowCounter';
 import { slidingWindowLog, type SlidingWindowLogState } from './slidingWindowLog';
 import { tokenBucket, type TokenBucketState } from './tokenBucket';
-import type { RateLimitAlgorithm, RateLimitFamily, RateLimitState } from './types';
+import type { RateLimitAlgorithm, RateLimitFamily, RateLimitState, RateLimitUnit } from './types';
 
-export { delayUntil, RateLimitState, type RateLimitAlgorithm, type RateLimitFamily } from './types';
+export { delayUntil, RateLimitState, type RateLimitAlgorithm, type RateLimitFamily, type RateLimitUnit } from './types';
 export { fixedWindowAdmit, FixedWindowState } from './fixedWindow';
 export { leakyBucketAdmit, leakyBucketBacklog, LeakyBucketState } from './leakyBucket';
 export { slidingWindowCounterAdmit, SlidingWindowCounterState } from './slidingWindowCounter';
@@ -47,6 +47,11 @@ export interface RateLimiter {
   readonly departAt: number;
   /** Forgets all history (a crash). */
   reset(): void;
+  /** What {@link level} counts, and its most. */
+  readonly unit: RateLimitUnit;
+  readonly capacity: number;
+  /** The scope's state now (tokens left, requests in the window, requests queued); reads only. */
+  level(scope: number, now: number): number;
 }
 
 class BoundRateLimiter<S extends RateLimitState> implements RateLimiter {
@@ -66,6 +71,18 @@ class BoundRateLimiter<S extends RateLimitState> implements RateLimiter {
 
   admit(scope: number, now: number): number {
     return this.family.admit(this.state, scope, now);
+  }
+
+  get unit(): RateLimitUnit {
+    return this.family.unit;
+  }
+
+  get capacity(): number {
+    return this.family.capacity(this.state.config);
+  }
+
+  level(scope: number, now: number): number {
+    return this.family.level(this.state, scope, now);
   }
 
   reset(): void {

@@ -61,6 +61,9 @@ export function leakyBucketBacklog(s: LeakyBucketState, scope: number, now: numb
 export const leakyBucket: RateLimitFamily<LeakyBucketState> = {
   create: (config, scopes) => new LeakyBucketState(config, scopes),
   admit: leakyBucketAdmit,
+  unit: 'queue',
+  capacity: (config) => config.queueSize,
+  level: (s, scope, now) => (s.interval === Infinity ? 0 : leakyBucketBacklog(s, scope, now)),
   reset(s) {
     s.nextFree.fill(-Infinity);
   },

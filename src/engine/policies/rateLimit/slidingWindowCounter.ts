@@ -72,6 +72,24 @@ export function slidingWindowCounterAdmit(s: SlidingWindowCounterState, scope: n
 export const slidingWindowCounter: RateLimitFamily<SlidingWindowCounterState> = {
   create: (config, scopes) => new SlidingWindowCounterState(config, scopes),
   admit: slidingWindowCounterAdmit,
+  unit: 'window',
+  capacity: (config) => config.limit,
+  /** The estimate the limiter decides by: p·(1 − f) + c. */
+  level(s, scope, now) {
+    const { windowMs } = s.config;
+    const k = windowIndex(now, windowMs);
+    const current = s.currentWindow[scope];
+    let p = 0;
+    let c = 0;
+    if (current === k) {
+      p = s.previous[scope];
+      c = s.count[scope];
+    } else if (current === k - 1) {
+      p = s.count[scope];
+    }
+    const f = (now - windowStart(k, windowMs)) / windowMs;
+    return p * (1 - f) + c;
+  },
   reset(s) {
     s.currentWindow.fill(-Infinity);
     s.previous.fill(0);

@@ -51,6 +51,16 @@ export function tokenBucketAdmit(s: TokenBucketState, scope: number, now: number
 export const tokenBucket: RateLimitFamily<TokenBucketState> = {
   create: (config, scopes) => new TokenBucketState(config, scopes),
   admit: tokenBucketAdmit,
+  unit: 'tokens',
+  capacity: (config) => config.burst,
+  /** burst − (tat − now)/I tokens while tat is ahead of now (fractional: GCRA refills continuously). */
+  level(s, scope, now) {
+    if (s.interval === Infinity) return s.config.burst - s.spent[scope];
+    const ahead = s.tat[scope] - now;
+    if (!(ahead > 0)) return s.config.burst;
+    const tokens = s.config.burst - ahead / s.interval;
+    return tokens > 0 ? tokens : 0;
+  },
   reset(s) {
     s.tat.fill(-Infinity);
     s.spent.fill(0);

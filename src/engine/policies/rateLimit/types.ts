@@ -34,10 +34,24 @@ export class RateLimitState {
   ) {}
 }
 
+/**
+ * What a scope's `level` counts: tokens left in a bucket, requests counted in the current
+ * window, or requests waiting in a leaky bucket's queue.
+ */
+export type RateLimitUnit = 'tokens' | 'window' | 'queue';
+
 export interface RateLimitFamily<S extends RateLimitState> {
   create(config: RateLimiterConfig, scopes: number): S;
   /** 0: admitted (leaving at `state.departAt`); > 0: refused, retry after that many ms. */
   admit(state: S, scope: number, now: number): number;
+  /** What `level` counts, and its most (the burst, the limit, the queue's size). */
+  readonly unit: RateLimitUnit;
+  capacity(config: RateLimiterConfig): number;
+  /**
+   * The scope's state at `now` (≥ its last admission), in `unit`s, for live figures: it
+   * changes nothing, so reading it does not disturb the run.
+   */
+  level(state: S, scope: number, now: number): number;
   /** Forgets all history (a crash): every scope starts afresh. */
   reset(state: S): void;
 }

@@ -176,6 +176,41 @@ export interface ReplicasFrame {
   desired: number | null;
 }
 
+/**
+ * One edge's traffic over a frame's window, as its caller sees it. Attempts count every try
+ * (retries included); answers count what came back to the caller, by outcome, plus the
+ * attempts the caller gave up on (timeouts) and those refused on the spot by its breaker or
+ * bulkhead (counted under their outcome, and also as `shortCircuited` / `bulkheadRejected`).
+ */
+export interface EdgeFrame {
+  /** Attempts sent over the window (first tries and retries). */
+  calls: number;
+  /** Retries among `calls`. */
+  retries: number;
+  ok: number;
+  error: number;
+  rejected: number;
+  timeout: number;
+  /** Refused by an open breaker (their answer is `error`, or `ok` with a degraded fallback). */
+  shortCircuited: number;
+  /** Refused by the bulkhead (their answer is `rejected`). */
+  bulkheadRejected: number;
+  /** Calls and answers lost to a partition. */
+  dropped: number;
+  /** The breaker's state now; null when the edge has no breaker. */
+  circuitState: CircuitStateName | null;
+  /** When the breaker last opened, simulated ms; null when it never has (or there is none). */
+  circuitOpenedAtMs: number | null;
+}
+
+/** Requests that got their final outcome in a frame's window, by outcome (every request, warm-up included). */
+export interface OutcomeCounts {
+  ok: number;
+  error: number;
+  rejected: number;
+  timeout: number;
+}
+
 /** Aggregates over the simulated-time window since the previous frame. */
 export interface Frame {
   /** Simulated time at the end of the window, ms. */
@@ -192,6 +227,10 @@ export interface Frame {
   /** Latency percentiles of ok requests finished in the window (0 when none). */
   latencyMs: { p50: number; p95: number; p99: number; mean: number };
   nodes: Record<string, NodeFrame>;
+  /** Requests finished in the window by outcome (`completed` is their sum). */
+  outcomes: OutcomeCounts;
+  /** Each edge's traffic over the window, by edge id. */
+  edges: Record<string, EdgeFrame>;
 }
 
 /**

@@ -3,7 +3,7 @@
  * through the {@link Simulation} interface: advance, frames, report, live changes.
  */
 import type { FaultAction, NodeKind, NodeOf, Scenario } from '../model';
-import type { EdgeReport, Frame, Holdings, LiveChange, NodeFrame, NodeReport, Report } from './api';
+import type { EdgeFrame, EdgeReport, Frame, Holdings, LiveChange, NodeFrame, NodeReport, Report } from './api';
 import { engineKindOf } from './components';
 import { EdgeRuntime } from './runtime/edge';
 import { Engine } from './runtime/engine';
@@ -176,8 +176,11 @@ export class SimulationRun implements Simulation {
     this.lastFrameT = e.now;
     const nodes = dict<NodeFrame>();
     for (const n of e.nodes) nodes[n.id] = n.frame(windowMs);
+    const edges = dict<EdgeFrame>();
+    for (const edge of e.edges) edges[edge.id] = edge.frame();
     const finished = e.windowOk + e.windowFailed;
     const h = e.windowLatency;
+    const o = e.windowOutcomes;
     const frame: Frame = {
       simTimeMs: e.now,
       windowMs,
@@ -187,9 +190,12 @@ export class SimulationRun implements Simulation {
       completed: finished,
       latencyMs: { p50: h.quantile(0.5), p95: h.quantile(0.95), p99: h.quantile(0.99), mean: h.mean },
       nodes,
+      outcomes: { ok: o[0], error: o[1], rejected: o[2], timeout: o[3] },
+      edges,
     };
     e.windowOk = 0;
     e.windowFailed = 0;
+    o.fill(0);
     h.reset();
     return frame;
   }

@@ -17,7 +17,7 @@ export class CircuitBreaker {
   state: BreakerState = CLOSED;
   /** Times the breaker went from closed or half-open to open. */
   opened = 0;
-  private openedAt = 0;
+  private openedAt = -1;
   private trialsSent = 0;
   private trialsOk = 0;
   private readonly bucketMs: number;
@@ -28,6 +28,11 @@ export class CircuitBreaker {
 
   constructor(private readonly config: CircuitBreakerConfig) {
     this.bucketMs = config.windowMs / BUCKETS;
+  }
+
+  /** When the breaker last opened, ms; -1 when it never has. */
+  get lastOpenedAt(): number {
+    return this.openedAt;
   }
 
   /** May a call go through now? Counts it as a trial when half-open. */

@@ -7,7 +7,7 @@
  * refuses on the spot: no component is ever entered on another's stack.
  */
 import type { EdgeConfig, RetryConfig } from '../../model';
-import type { EdgeReport } from '../api';
+import type { EdgeFrame, EdgeReport } from '../api';
 import type { DelayLine } from '../core/delayLine';
 import { compileDuration, type Sampler } from '../core/distributions';
 import type { EventHandler } from '../core/eventQueue';
@@ -72,6 +72,15 @@ export class EdgeRuntime implements EventHandler {
   degradedAnswers = 0;
   retriesDenied = 0;
 
+  // The current frame's window, every call (warm-up included): reset by takeFrame.
+  private windowCalls = 0;
+  private windowRetries = 0;
+  /** Answers reaching the caller, indexed by outcome (OK, ERROR, REJECTED, TIMEOUT). */
+  private readonly windowAnswers = new Float64Array(4);
+  private windowShort = 0;
+  private windowBulkhead = 0;
+  private windowDropped = 0;
+
   constructor(
     private readonly engine: Engine,
     readonly index: number,
@@ -100,6 +109,7 @@ export class EdgeRuntime implements EventHandler {
   /** The caller sends a call. The breaker and the bulkhead may refuse it; then the network carries it. */
   send(call: Call): void {
     call.sentAt = this.engine.now;
+    this.windowCalls++;
     if (call.req.measured) this.calls++;
     if (this.budget !== null && call.attempt === 1) this.budget.recordAttempt(this.engine.now);
     if (this.guarded) this.admit(call);
@@ -115,6 +125,7 @@ export class EdgeRuntime implements EventHandler {
   /** One leg of the network; a partitioned edge drops what it carries. */
   private carry(call: Call, code: number): void {
     if (this.partitioned) {
+      this.windowDropped++;
       this.dropped++;
       call.lost = true;
       // An answer nobody waits for any more (the caller timed out) is simply gone.
@@ -134,7 +145,10 @@ export class EdgeRuntime implements EventHandler {
 
   private arrive(call: Call): void {
     if (this.guarded) this.settle(call);
-    else this.from.onResponse(call);
+    else {
+      this.windowAnswers[call.outcome]++;
+      this.from.onResponse(call);
+    }
   }
 
   /** An attempt leaves the caller: the breaker and the bulkhead may refuse it on the spot. */
@@ -145,12 +159,16 @@ export class EdgeRuntime implements EventHandler {
       if (measured) this.shortCircuited++;
       if (this.degraded && measured) this.degradedAnswers++;
       call.outcome = this.degraded ? OK : ERROR;
+      this.windowShort++;
+      this.windowAnswers[call.outcome]++;
       engine.queue.scheduleNow(this, REFUSED, call, 0);
       return;
     }
     if (this.permitsInUse >= this.maxConcurrent) {
       if (measured) this.bulkheadRejected++;
       call.outcome = REJECTED;
+      this.windowBulkhead++;
+      this.windowAnswers[REJECTED]++;
       engine.queue.scheduleNow(this, REFUSED, call, 0);
       return;
     }
@@ -171,6 +189,7 @@ export class EdgeRuntime implements EventHandler {
       return;
     }
     this.permitsInUse--;
+    this.windowAnswers[call.outcome]++;
     const ok = call.outcome === OK;
     if (this.breaker !== null) this.breaker.record(engine.now, ok);
     if (!ok && this.mayRetry(call)) {
@@ -223,6 +242,7 @@ export class EdgeRuntime implements EventHandler {
           this.engine.calls.release(call); // the caller's work ended meanwhile (a crash)
           return;
         }
+        this.windowRetries++;
         if (call.req.measured) this.retries++;
         this.from.retarget(call);
         this.send(call);
@@ -253,6 +273,7 @@ export class EdgeRuntime implements EventHandler {
   private expire(call: Call): void {
     call.abandoned = true;
     this.permitsInUse--;
+    this.windowAnswers[TIMEOUT]++;
     if (call.req.measured) this.timeouts++;
     if (this.breaker !== null) this.breaker.record(this.engine.now, false);
     if (this.mayRetry(call)) this.scheduleRetry(call);
@@ -265,6 +286,37 @@ export class EdgeRuntime implements EventHandler {
     if (call.lost) this.engine.calls.release(call);
   }
 
+  /** The traffic since the previous frame; starts the next window. */
+  frame(): EdgeFrame {
+    const a = this.windowAnswers;
+    const b = this.breaker;
+    const f: EdgeFrame = {
+      calls: this.windowCalls,
+      retries: this.windowRetries,
+      ok: a[OK],
+      error: a[ERROR],
+      rejected: a[REJECTED],
+      timeout: a[TIMEOUT],
+      shortCircuited: this.windowShort,
+      bulkheadRejected: this.windowBulkhead,
+      dropped: this.windowDropped,
+      circuitState: this.circuitState(),
+      circuitOpenedAtMs: b !== null && b.lastOpenedAt >= 0 ? b.lastOpenedAt : null,
+    };
+    this.windowCalls = 0;
+    this.windowRetries = 0;
+    a.fill(0);
+    this.windowShort = 0;
+    this.windowBulkhead = 0;
+    this.windowDropped = 0;
+    return f;
+  }
+
+  private circuitState(): EdgeReport['circuitState'] {
+    const b = this.breaker;
+    return b === null ? null : b.state === CLOSED ? 'closed' : b.state === OPEN ? 'open' : 'half-open';
+  }
+
   report(): EdgeReport {
     return {
       calls: this.calls,
@@ -272,7 +324,7 @@ export class EdgeRuntime implements EventHandler {
       timeouts: this.timeouts,
       shortCircuited: this.shortCircuited,
       circuitOpened: this.breaker !== null ? this.breaker.opened : 0,
-      circuitState: this.breaker === null ? null : this.breaker.state === CLOSED ? 'closed' : this.breaker.state === OPEN ? 'open' : 'half-open',
+      circuitState: this.circuitState(),
       bulkheadRejected: this.bulkheadRejected,
       degraded: this.degradedAnswers,
       dropped: this.dropped,

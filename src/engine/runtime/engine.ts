@@ -45,6 +45,8 @@ export class Engine implements EventHandler {
   framing = false;
   windowOk = 0;
   windowFailed = 0;
+  /** The window's finished requests by outcome (OK, ERROR, REJECTED, TIMEOUT). */
+  readonly windowOutcomes = new Float64Array(4);
   readonly windowLatency = new LatencyHistogram();
 
   constructor(
@@ -119,6 +121,7 @@ export class Engine implements EventHandler {
     if (req.finished) throw new Error(`request ${req.id} finished twice`);
     req.finished = true;
     const outcome = call.outcome;
+    if (this.framing) this.windowOutcomes[outcome]++;
     if (outcome === OK) {
       const ms = this.now - req.createdAt;
       if (this.framing) {

@@ -19,7 +19,7 @@ test('add a server, play, see the charts fill, pause, reset', async ({ page }) =
   // The latency chart draws a line once a few frames have arrived.
   const latency = page.getByTestId('latency-chart');
   await expect.poll(async () => Number(await latency.getAttribute('data-points')), { timeout: 20_000 }).toBeGreaterThan(3);
-  await expect(latency.locator('path.recharts-line-curve').first()).toBeVisible();
+  await expect(latency.locator('canvas').first()).toBeVisible();
   await expect(page.getByTestId('node-live-web')).toBeVisible();
 
   await page.getByTestId('pause').click();

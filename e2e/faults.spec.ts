@@ -29,7 +29,7 @@ test('crash a server from its context menu during a run: errors rise within a si
   const risen = (await firstPointAfter(page, crashS, (e) => e > 90))!;
   expect(risen.t - crashS).toBeLessThanOrEqual(1);
   await expect(page.getByTestId('node-live-web')).toContainText('0/2 up');
-  await expect(page.locator('[data-testid="throughput-chart"] .recharts-reference-line')).toHaveCount(1);
+  await expect(page.locator('[data-testid="throughput-chart"] .fault-marker-line')).toHaveCount(1);
 
   await expect.poll(() => simTime(page)).toBeGreaterThan(crashAt.atMs + 1500);
   await page.getByTestId('node-menu-web').click();
@@ -90,7 +90,7 @@ test('a fault scheduled on the timeline is moved with the keyboard, marked on th
   await page.getByTestId('speed').selectOption('max');
   await page.getByTestId('run-to-end').click();
   await expect(page.getByTestId('run-state')).toHaveText('Finished', { timeout: 30_000 });
-  await expect(page.locator('[data-testid="latency-chart"] .recharts-reference-line')).toHaveCount(1);
+  await expect(page.locator('[data-testid="latency-chart"] .fault-marker-line')).toHaveCount(1);
 
   await marker.focus();
   await page.keyboard.press('Delete');

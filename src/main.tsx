@@ -5,9 +5,11 @@ import { EmbedApp } from './ui/EmbedApp';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { startApp } from './ui/library/startup';
 import { installTestHook } from './ui/testHook';
+import { startTheme } from './ui/theme';
 import './ui/styles.css';
 
 installTestHook();
+startTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

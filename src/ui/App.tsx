@@ -13,18 +13,22 @@ import { useShortcuts } from './keyboard/useShortcuts';
 import { FileDropZone } from './library/FileDropZone';
 import { PasteToOpen } from './library/PasteToOpen';
 import { useWork } from './library/workStore';
-import { simulation } from './store';
+import { simulation, useSession } from './store';
 import { DocumentBar } from './toolbar/DocumentBar';
 import { EditControls } from './toolbar/EditControls';
 import { Messages } from './toolbar/Messages';
 import { Palette } from './toolbar/Palette';
 import { RunControls } from './toolbar/RunControls';
+import { ViewControls } from './toolbar/ViewControls';
+import { ExplainerPanel } from './explain/ExplainerPanel';
 
 const ChartsPanel = lazy(() => import('./charts/ChartsPanel'));
 
 export function App() {
   // Another design opened: a fresh canvas fits its view to it.
   const openCount = useWork((s) => s.openCount);
+  const paletteOpen = useSession((s) => s.paletteOpen);
+  const inspectorOpen = useSession((s) => s.inspectorOpen);
   useShortcuts();
   useClipboard();
   useEffect(() => {
@@ -33,11 +37,12 @@ export function App() {
   }, []);
   return (
     <ReactFlowProvider>
-      <div className="app">
+      <div className={`app${paletteOpen ? '' : ' palette-closed'}${inspectorOpen ? '' : ' inspector-closed'}`}>
         <header className="topbar">
           <DocumentBar />
           <RunControls />
           <EditControls />
+          <ViewControls />
         </header>
         <Palette />
         <main className="workspace">
@@ -45,8 +50,9 @@ export function App() {
             <Canvas key={openCount} />
           </FileDropZone>
           <Messages />
+          <ExplainerPanel />
         </main>
-        <Inspector />
+        {inspectorOpen && <Inspector />}
         <footer className="bottom">
           <Suspense fallback={<div className="charts charts-loading">Loading charts…</div>}>
             <ChartsPanel />

@@ -9,6 +9,7 @@ import { Canvas } from './canvas/Canvas';
 import { simulation, useDocument } from './store';
 import { Messages } from './toolbar/Messages';
 import { RunControls } from './toolbar/RunControls';
+import { ExplainerPanel } from './explain/ExplainerPanel';
 import './library/library.css';
 
 const ChartsPanel = lazy(() => import('./charts/ChartsPanel'));
@@ -28,7 +29,7 @@ export function EmbedApp() {
     <ReactFlowProvider>
       <div className="app embed" data-testid="embed">
         <header className="topbar">
-          <div className="brand">
+          <h1 className="brand">
             <span className="logo" aria-hidden>
               ◆
             </span>
@@ -36,7 +37,7 @@ export function EmbedApp() {
             <span className="scenario-name" data-testid="scenario-name">
               {name}
             </span>
-          </div>
+          </h1>
           <RunControls />
           <a className="embed-open" href={fullAppUrl()} target="_blank" rel="noopener" data-testid="embed-open">
             Open in archsim ↗
@@ -45,6 +46,7 @@ export function EmbedApp() {
         <main className="workspace">
           <Canvas readOnly />
           <Messages />
+          <ExplainerPanel />
         </main>
         <footer className="bottom">
           <Suspense fallback={<div className="charts charts-loading">Loading charts…</div>}>

@@ -4,7 +4,7 @@
  * the report. Used to check that the browser and Node produce the same numbers.
  */
 import { formatErrors, parseScenario, type Scenario } from '../model';
-import { frameRing, useDocument, useResults, type ChartPoint, type LiveFault } from './store';
+import { history, useDocument, useResults, type LiveFault } from './store';
 import { archiveOrNull } from './store/persistence';
 import { connectSimWorker } from '../worker/connect';
 import type { Report } from '../worker/protocol';
@@ -15,10 +15,36 @@ export interface ArchsimTestHook {
   currentDocument(): Scenario;
   /** The autosaved work's document text as stored (null when none or no storage). */
   savedDocumentText(): Promise<string | null>;
-  /** The chart points of the current run, oldest first (simulated seconds, error %…). */
+  /** The chart points of the recent window of the current run, oldest first (simulated seconds, error %…). */
   chartPoints(): ChartPoint[];
+  /** Every column of the charts' current view (recent window or whole run), for checking what is drawn. */
+  chartColumn(name: string, whole?: boolean): (number | null)[];
   /** Faults injected live into the current run, with the simulated time each took effect. */
   liveFaults(): LiveFault[];
+}
+
+export interface ChartPoint {
+  /** Simulated time at the end of the frame's window, seconds. */
+  t: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  throughputRps: number;
+  /** Per cent of finished requests that were not ok. */
+  errorPct: number;
+}
+
+function chartPoints(): ChartPoint[] {
+  const v = history.recent;
+  const cols = (['t', 'p50', 'p95', 'p99', 'throughputRps', 'errorPct'] as const).map((k) => v.column(k));
+  return Array.from({ length: v.length }, (_, i) => ({
+    t: cols[0][i] ?? 0,
+    p50: cols[1][i] ?? 0,
+    p95: cols[2][i] ?? 0,
+    p99: cols[3][i] ?? 0,
+    throughputRps: cols[4][i] ?? 0,
+    errorPct: cols[5][i] ?? 0,
+  }));
 }
 
 async function runScenarioToEnd(document: unknown): Promise<Report> {
@@ -41,7 +67,8 @@ export function installTestHook(): void {
     runScenarioToEnd,
     currentDocument: () => useDocument.getState().scenario,
     savedDocumentText: async () => (await archiveOrNull()?.readWork())?.text ?? null,
-    chartPoints: () => frameRing.toArray(),
+    chartPoints,
+    chartColumn: (name, whole) => (whole ? history.wholeRun() : history.recent).column(name),
     liveFaults: () => useResults.getState().liveFaults,
   };
 }

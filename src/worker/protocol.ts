@@ -8,7 +8,7 @@ import type { Frame, LiveChange, Report } from '../engine/api';
 import type { Speed } from './pacer';
 
 export type { Speed } from './pacer';
-export type { Frame, LiveChange, NodeFrame, Report } from '../engine/api';
+export type { EdgeFrame, Frame, LiveChange, NodeFrame, Report } from '../engine/api';
 
 export type LoadResult = { ok: true } | { ok: false; problems: string[] };
 

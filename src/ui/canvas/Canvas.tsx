@@ -24,17 +24,19 @@ import { canvasView } from '../commands';
 import { uncalledNodes } from '../edit/wiring';
 import type { ArchFlowNode } from '../kinds/KindNode';
 import { nodeTypes } from '../kinds/nodeTypes';
-import { GRID, useDocument, useResults, useSession } from '../store';
+import { GRID, useDocument, useSession } from '../store';
+import { useTheme } from '../theme';
 import { PALETTE_MIME } from '../toolbar/paletteDrag';
 import { NODE_H, NODE_W } from './placement';
+import { edgeTypes } from './TrafficEdge';
 import { toFlowEdges, toFlowNodes } from './toFlow';
+import { useZoomClass } from './zoom';
 
 const DELETE_KEYS = ['Backspace', 'Delete'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const PAN_BUTTONS = [1];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
-const selectRunning = (s: ReturnType<typeof useResults.getState>) => s.status.running;
 
 function moveGroup(ids: readonly string[]): string {
   return `move:${[...ids].sort().join(',')}`;
@@ -44,11 +46,13 @@ function moveGroup(ids: readonly string[]): string {
 export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
   const scenario = useDocument((s) => s.scenario);
   const selectRequest = useSession((s) => s.selectRequest);
-  const running = useResults(selectRunning);
   const uncalled = useMemo(() => uncalledNodes(scenario), [scenario]);
   const [nodes, setNodes] = useState<ArchFlowNode[]>(() => toFlowNodes(scenario, [], uncalled, null));
-  const [edges, setEdges] = useState<Edge[]>(() => toFlowEdges(scenario, [], running, null));
+  const [edges, setEdges] = useState<Edge[]>(() => toFlowEdges(scenario, [], null));
   const flow = useReactFlow();
+  const canvasRef = useRef<HTMLDivElement>(null);
+  useZoomClass(canvasRef);
+  const colorMode = useTheme((s) => s.resolved);
 
   useEffect(() => {
     canvasView.fitView = () => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 });
@@ -58,9 +62,9 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
   useEffect(() => {
     if (selectRequest) useSession.setState({ selectRequest: null });
     setNodes((previous) => toFlowNodes(scenario, previous, uncalled, selectRequest));
-    setEdges((previous) => toFlowEdges(scenario, previous, running, selectRequest));
+    setEdges((previous) => toFlowEdges(scenario, previous, selectRequest));
     if (selectRequest) useSession.getState().select(selectRequest);
-  }, [scenario, uncalled, running, selectRequest]);
+  }, [scenario, uncalled, selectRequest]);
 
   /** A pointer drag is under way (its moves stay on the canvas until it ends). */
   const dragging = useRef(false);
@@ -131,11 +135,13 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
   );
 
   return (
-    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="canvas" data-testid="canvas" ref={canvasRef} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<ArchFlowNode>
         nodes={nodes}
         edges={edges}
+        colorMode={colorMode}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onDelete={onDelete}

@@ -44,13 +44,13 @@ export function toFlowNodes(
   });
 }
 
-export function toFlowEdges(scenario: Scenario, previous: readonly Edge[], running: boolean, select: Selection | null): Edge[] {
+export function toFlowEdges(scenario: Scenario, previous: readonly Edge[], select: Selection | null): Edge[] {
   const before = new Map(previous.map((e) => [e.id, e]));
   const chosen = select ? new Set(select.edgeIds) : null;
   return scenario.edges.map((edge) => {
     const old = before.get(edge.id);
     const selected = chosen ? chosen.has(edge.id) : (old?.selected ?? false);
-    if (old && old.source === edge.from && old.target === edge.to && old.animated === running && old.selected === selected) {
+    if (old && old.source === edge.from && old.target === edge.to && old.selected === selected) {
       return old;
     }
     return {
@@ -58,7 +58,7 @@ export function toFlowEdges(scenario: Scenario, previous: readonly Edge[], runni
       id: edge.id,
       source: edge.from,
       target: edge.to,
-      animated: running,
+      type: 'traffic',
       selected,
       ariaLabel: `call ${edge.id} from ${edge.from} to ${edge.to}`,
       markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },

@@ -1,22 +1,71 @@
-/** The charts under the canvas, with every fault marked on them, the fault timeline and the results; loaded lazily (recharts is the bulk of the bundle). */
+/**
+ * The charts under the canvas: latency, throughput by outcome, the cache hit rate and replicas
+ * when the design has caches or scaling servers, every fault marked on them, the results and the
+ * fault timeline. Loaded lazily with the chart library.
+ */
+import { useMemo } from 'react';
 import { useFaultMarks } from '../faults/marks';
 import { Timeline } from '../faults/Timeline';
-import { LatencyChart } from './LatencyChart';
+import type { ColumnView } from '../series/history';
+import { useDocument } from '../store';
 import { ReportPanel } from './ReportPanel';
-import { ThroughputChart } from './ThroughputChart';
-import { useChartPoints } from './useChartPoints';
+import { useChartSettings } from './settings';
+import { SMOOTHING_CHOICES } from './smoothing';
+import { hitRateChart, latencyChart, replicasChart, throughputChart } from './specs';
+import { TimeChart } from './TimeChart';
+
+function last(view: ColumnView, col: string): number | null {
+  const c = view.column(col);
+  for (let i = c.length - 1; i >= 0; i--) if (c[i] !== null) return c[i];
+  return null;
+}
+
+const throughputNow = (v: ColumnView) => `errors ${(last(v, 'errorPct') ?? 0).toFixed(1)}%`;
+
+function SmoothingChoice() {
+  const smoothingS = useChartSettings((s) => s.smoothingS);
+  return (
+    <label className="smoothing">
+      Smoothing
+      <select data-testid="chart-smoothing" value={smoothingS} onChange={(e) => useChartSettings.getState().setSmoothing(Number(e.target.value))}>
+        {SMOOTHING_CHOICES.map((c) => (
+          <option key={c.seconds} value={c.seconds}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 export default function ChartsPanel() {
-  const points = useChartPoints();
   const marks = useFaultMarks();
+  const scenario = useDocument((s) => s.scenario);
+  // Rebuilt only when the design's caches or scaling servers change, not on every edit.
+  const hitKey = scenario.nodes.filter((n) => n.kind === 'cache' || n.kind === 'cdn').map((n) => n.id).join(',');
+  const scaledKey = scenario.nodes
+    .filter((n) => n.kind === 'server' && (n.config.autoscale !== null || n.config.scaleSchedule.length > 0))
+    .map((n) => `${n.id}${n.kind === 'server' && n.config.autoscale ? '+' : ''}`)
+    .join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const hitRate = useMemo(() => hitRateChart(scenario), [hitKey]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const replicas = useMemo(() => replicasChart(scenario), [scaledKey]);
   return (
     <div className="charts-panel">
-      <div className="charts">
-        <LatencyChart points={points} marks={marks} />
-        <ThroughputChart points={points} marks={marks} />
+      <div className="charts" data-testid="charts">
+        <TimeChart spec={latencyChart} testId="latency-chart" marks={marks} />
+        <TimeChart spec={throughputChart} testId="throughput-chart" marks={marks} now={throughputNow} />
+        {hitRate && (
+          <TimeChart spec={hitRate} testId="hit-rate-chart" marks={marks} />
+        )}
+        {replicas && <TimeChart spec={replicas} testId="replicas-chart" marks={marks} />}
         <ReportPanel />
       </div>
-      <Timeline />
+      <div className="charts-foot">
+        <Timeline />
+        <SmoothingChoice />
+      </div>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 /** Edits the selected node: its label, every field of its kind (from the schema), its live state, its faults. */
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { kindDefinitions, type ScenarioNode } from '../../model';
 import { nodeTarget } from '../edit/changes';
 import { uiKind } from '../kinds';
-import { useDocument, useSession } from '../store';
+import { useDocument, useResults, useSession } from '../store';
 import { ConfigForm } from './form/ConfigForm';
 import { commitField } from './form/context';
 import { TextInput } from './form/inputs';
@@ -12,8 +12,22 @@ import { NodeLiveStats } from './NodeLiveStats';
 import { RawJson } from './RawJson';
 import { kindFields } from './schema/fieldSpecs';
 
+// With the chart library, loaded when a node is first selected.
+const NodeCharts = lazy(() => import('./NodeCharts'));
+
 const CONFIG = ['config'] as const;
 const NO_LIVE = new Set<string>();
+
+/** The node's charts, once the run has data (the chart library loads then, not before). */
+function LiveCharts({ id, kind }: { id: string; kind: ScenarioNode['kind'] }) {
+  const hasData = useResults((s) => s.latest !== null);
+  if (!hasData) return null;
+  return (
+    <Suspense fallback={<p className="hint">Loading charts…</p>}>
+      <NodeCharts id={id} kind={kind} />
+    </Suspense>
+  );
+}
 
 export function NodeInspector({ node, index }: { node: ScenarioNode; index: number }) {
   const definition = kindDefinitions[node.kind];
@@ -66,6 +80,7 @@ export function NodeInspector({ node, index }: { node: ScenarioNode; index: numb
       />
       <NodeCalls id={node.id} />
       <NodeLiveStats id={node.id} figures={descriptor.figures} />
+      <LiveCharts id={node.id} kind={node.kind} />
       <RawJson element={node as unknown as Record<string, unknown>} target={target} />
       <button type="button" className="danger" data-testid="delete-selection" onClick={() => useDocument.getState().removeElements([node.id], [])}>
         Delete {definition.label.toLowerCase()}

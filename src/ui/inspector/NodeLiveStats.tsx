@@ -7,12 +7,15 @@ export function NodeLiveStats({ id, figures }: { id: string; figures: readonly F
   if (!live) return null;
   return (
     <dl className="live-stats" data-testid="inspector-live">
-      {figures.map((name) => (
-        <div key={name}>
-          <dt>{FIGURES[name].title}</dt>
-          <dd>{FIGURES[name].long(live)}</dd>
-        </div>
-      ))}
+      {figures.map((name) => {
+        const value = FIGURES[name].long(live);
+        return value === null ? null : (
+          <div key={name}>
+            <dt>{FIGURES[name].title}</dt>
+            <dd>{value}</dd>
+          </div>
+        );
+      })}
     </dl>
   );
 }

@@ -6,7 +6,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo, type MouseEvent } from 'react';
 import { kindDefinitions, type NodeConfig, type NodeKind } from '../../model';
-import { useDocument, useResults, useSession } from '../store';
+import { useDocument, useResults, useSession, type LiveNode } from '../store';
 import { factsOf, FIGURES, uiKind } from './index';
 import { utilizationColor } from './liveColor';
 
@@ -28,10 +28,31 @@ function openMenu(event: MouseEvent<HTMLButtonElement>, id: string) {
   useSession.getState().openMenu({ type: 'node', id, x: box.left, y: box.bottom + 2 });
 }
 
+/** Up to this many instance dots; more are summed up as "+N". */
+const MAX_DOTS = 12;
+
+function InstanceDots({ live }: { live: LiveNode }) {
+  const starting = live.replicas?.starting ?? 0;
+  const total = live.instancesTotal + starting;
+  if (total <= 0) return null;
+  const dots: string[] = [];
+  for (let i = 0; i < Math.min(total, MAX_DOTS); i++) dots.push(i < live.instancesUp ? 'up' : i < live.instancesTotal ? 'down' : 'starting');
+  const title = `${live.instancesUp} of ${live.instancesTotal} instances up${starting > 0 ? `, ${starting} starting` : ''}`;
+  return (
+    <span className="instance-dots" title={title} aria-label={title} role="img">
+      {dots.map((d, i) => (
+        <i key={i} className={`dot dot-${d}`} />
+      ))}
+      {total > MAX_DOTS && <span className="dots-more">+{total - MAX_DOTS}</span>}
+    </span>
+  );
+}
+
 function KindNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
   const { kind, label, config, uncalled } = data;
   const descriptor = uiKind(kind);
   const live = useResults((s) => s.live[id]);
+  const finding = useResults((s) => s.findings.find((f) => f.node === id));
   const simulated = useSession((s) => s.simulatedKinds?.includes(kind) ?? true);
   const readOnly = useDocument((s) => s.readOnly);
   const showsUtilization = descriptor.figures.includes('utilization');
@@ -40,7 +61,7 @@ function KindNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
   const down = live ? live.instancesTotal - live.instancesUp : 0;
   return (
     <div
-      className={`arch-node kind-${kind}${selected ? ' selected' : ''}${live ? ' live' : ''}${uncalled ? ' uncalled' : ''}`}
+      className={`arch-node kind-${kind}${selected ? ' selected' : ''}${live ? ' live' : ''}${uncalled ? ' uncalled' : ''}${finding ? ` explained-${finding.severity}` : ''}`}
       data-testid={`node-${id}`}
       data-kind={kind}
       data-utilization={live ? utilization.toFixed(3) : undefined}
@@ -58,6 +79,11 @@ function KindNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
         <span className="arch-node-label" title={label}>
           {label}
         </span>
+        {finding && (
+          <span className={`why-badge why-${finding.severity}`} data-testid={`why-${id}`} title={finding.text}>
+            {finding.severity === 'failing' ? '⚠ failing' : '⚠ bottleneck'}
+          </span>
+        )}
         {!readOnly && (
           <button
             type="button"
@@ -85,17 +111,24 @@ function KindNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
         ))}
       </ul>
       <div className="arch-node-live" data-testid={live ? `node-live-${id}` : undefined}>
-        {showsUtilization && (
-          <div className="util-bar" title={FIGURES.utilization.title}>
-            <div className="util-fill" style={{ width: `${Math.min(100, utilization * 100)}%`, background: color }} />
-          </div>
-        )}
+        <div className="live-row">
+          {showsUtilization && (
+            <div className="util-bar" title={FIGURES.utilization.title}>
+              <div className="util-fill" style={{ width: `${Math.min(100, utilization * 100)}%`, background: color }} />
+            </div>
+          )}
+          {live && descriptor.instanceDots && <InstanceDots live={live} />}
+        </div>
         <div className="arch-node-stats">
-          {descriptor.figures.map((name) => (
-            <span key={name} title={FIGURES[name].title} className={name === 'instances' && down > 0 ? 'instances-down' : undefined}>
-              {live ? FIGURES[name].short(live) : '—'}
-            </span>
-          ))}
+          {descriptor.figures.map((name) => {
+            const text = live ? FIGURES[name].short(live) : '—';
+            if (text === null) return null;
+            return (
+              <span key={name} data-figure={name} title={FIGURES[name].title} className={name === 'instances' && down > 0 ? 'instances-down' : undefined}>
+                {text}
+              </span>
+            );
+          })}
         </div>
       </div>
       <Handle type="source" position={Position.Right} />

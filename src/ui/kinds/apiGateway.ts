@@ -10,7 +10,9 @@ export const apiGatewayUi: UiKindDescriptor<'apiGateway'> = {
     `auth ${describeDuration(c.authTime)}`,
     c.rateLimit ? `rate limit ${c.rateLimit.algorithm}` : 'no rate limit',
   ],
-  figures: ['utilization', 'queue', 'rate'],
+  figures: ['utilization', 'rate', 'limited'],
+  charts: ['rate', 'utilization', 'limited'],
+  instanceDots: true,
   sections: [
     { title: 'Routing', fields: ['routes', 'authTime'] },
     { title: 'Rate limit', fields: ['rateLimit'] },

@@ -9,7 +9,9 @@ export const cacheUi: UiKindDescriptor<'cache'> = {
     c.strategy,
     c.ttlMs === null ? 'no expiry' : `ttl ${c.ttlMs} ms`,
   ],
-  figures: ['rate', 'instances'],
+  figures: ['hitRate', 'rate', 'instances'],
+  charts: ['hitRate', 'rate'],
+  instanceDots: true,
   sections: [
     { title: 'Cache', fields: ['capacity', 'eviction', 'ttlMs', 'hitTime', 'coalesceMisses'] },
     { title: 'Writes', fields: ['strategy', 'flushDelayMs'] },

@@ -10,7 +10,9 @@ export const clientUi: UiKindDescriptor<'client'> = {
     c.rateSchedule.length > 0 ? `${c.rateSchedule.length} rate step(s)` : `${c.users} users`,
     c.keys.distribution === 'zipf' ? `zipf keys (s = ${c.keys.exponent})` : `${c.keys.count} keys`,
   ],
-  figures: ['rate'],
+  figures: ['rate', 'outcomes'],
+  charts: ['rate'],
+  instanceDots: false,
   sections: [
     { title: 'Traffic', fields: ['rps', 'arrival', 'rateSchedule'] },
     { title: 'Requests', fields: ['users', 'keys', 'writeFraction', 'paths'] },

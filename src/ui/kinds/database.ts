@@ -10,7 +10,9 @@ export const databaseUi: UiKindDescriptor<'database'> = {
     `read ${describeDuration(c.readTime)}`,
     `${c.shards} shard(s), ${c.readReplicas} replica(s)`,
   ],
-  figures: ['utilization', 'queue', 'instances'],
+  figures: ['utilization', 'connections', 'instances'],
+  charts: ['utilization', 'connections', 'poolWait', 'rate'],
+  instanceDots: true,
   sections: [
     { title: 'Queries', fields: ['readTime', 'writeTime'] },
     { title: 'Connections', fields: ['connections', 'poolTimeoutMs', 'pooling', 'connectTime'] },

@@ -12,6 +12,8 @@ export const loadBalancerUi: UiKindDescriptor<'loadBalancer'> = {
     return facts.slice(0, 3);
   },
   figures: ['rate', 'instances'],
+  charts: ['rate'],
+  instanceDots: true,
   sections: [
     { title: 'Balancing', fields: ['algorithm', 'hashOn', 'virtualNodes', 'stickySessions', 'processingTime'] },
     { title: 'Health checks', fields: ['healthCheck'] },

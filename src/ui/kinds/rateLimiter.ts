@@ -13,7 +13,9 @@ export const rateLimiterUi: UiKindDescriptor<'rateLimiter'> = {
           : `${c.limit} per ${c.windowMs} ms`;
     return [c.algorithm, limit, c.scope];
   },
-  figures: ['rate', 'queue'],
+  figures: ['rate', 'limited', 'level'],
+  charts: ['rate', 'limited'],
+  instanceDots: true,
   sections: [{ title: 'Limit', fields: ['algorithm', 'ratePerSec', 'burst', 'queueSize', 'limit', 'windowMs', 'scope'] }],
   live: {},
   receivesCalls: true,

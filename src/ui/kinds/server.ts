@@ -10,7 +10,9 @@ export const serverUi: UiKindDescriptor<'server'> = {
     `service ${describeDuration(c.serviceTime)}`,
     c.autoscale ? `autoscale ${c.autoscale.min}–${c.autoscale.max}` : `queue ≤ ${c.queueCapacity}`,
   ],
-  figures: ['utilization', 'queue', 'instances'],
+  figures: ['utilization', 'queue', 'instances', 'replicas'],
+  charts: ['utilization', 'queue', 'rate', 'replicas'],
+  instanceDots: true,
   sections: [
     { title: 'Capacity', fields: ['replicas', 'concurrency', 'queueCapacity', 'serviceTime', 'errorRate'] },
     { title: 'Downstream calls', fields: ['calls', 'io'] },

@@ -6,6 +6,7 @@
  */
 import type { NodeConfig, NodeKind } from '../../model';
 import type { LiveChange } from '../../worker/protocol';
+import type { NodeChartName } from '../charts/specs';
 import type { FigureName } from './figures';
 import type { FieldTexts } from './fieldText';
 
@@ -29,6 +30,10 @@ export interface UiKindDescriptor<K extends NodeKind> {
   facts(config: NodeConfig<K>): string[];
   /** The frame figures the node shows while a run goes (and the inspector's live stats). */
   figures: readonly FigureName[];
+  /** The node's own charts in the inspector, from the run's history. */
+  charts: readonly NodeChartName[];
+  /** Whether the node shows its instances as dots (up, down, starting). */
+  instanceDots: boolean;
   /**
    * Inspector sections. A config field named in none of them still shows, under "More": a
    * field added to the schema appears in the inspector with no change here.

@@ -2,7 +2,7 @@
  * The UI's state, in three slices with different lives:
  * - the document (`useDocument`): the scenario being edited; validated, saved, undoable;
  * - the session (`useSession`): selection, clipboard, menus, speed, notices; gone on reload;
- * - the results (`useResults`, `frameRing`): what the running simulation reports, ~10×/s.
+ * - the results (`useResults`, `history`): what the running simulation reports, ~10×/s.
  * `simulation` is the one path to the worker.
  */
 export {
@@ -20,7 +20,6 @@ export {
   type XY,
 } from './documentStore';
 export { useSession, singleSelection, type MenuRequest, type Selection } from './sessionStore';
-export { useResults, frameRing, receiveBatch, type LiveFault, type LiveNode } from './resultsStore';
-export type { ChartPoint } from './frameRing';
+export { useResults, history, receiveBatch, type LiveEdge, type LiveFault, type LiveNode } from './resultsStore';
 export { simulation } from './simulation';
 export { defaultScenario } from './defaultScenario';

@@ -35,6 +35,13 @@ interface SessionState {
   simulatedKinds: readonly NodeKind[] | null;
   menu: MenuRequest | null;
   helpOpen: boolean;
+  /** The explainer's panel is open (it shows only while a run has data). */
+  explainerOpen: boolean;
+  /** Narrow screens: the palette and inspector can fold away to give the canvas room. */
+  paletteOpen: boolean;
+  inspectorOpen: boolean;
+  setExplainerOpen(open: boolean): void;
+  setPanels(panels: { paletteOpen?: boolean; inspectorOpen?: boolean }): void;
   setSpeed(speed: Speed): void;
   select(selection: Selection): void;
   requestSelection(selection: Selection): void;
@@ -58,6 +65,15 @@ export const useSession = create<SessionState>()((set, get) => ({
   simulatedKinds: null,
   menu: null,
   helpOpen: false,
+  explainerOpen: true,
+  paletteOpen: true,
+  inspectorOpen: true,
+  setExplainerOpen(explainerOpen) {
+    set({ explainerOpen });
+  },
+  setPanels(panels) {
+    set(panels);
+  },
   setSpeed(speed) {
     set({ speed });
   },

@@ -74,12 +74,12 @@ export function DocumentBar() {
   return (
     <div className="document-bar">
       <div className="document-title">
-        <span className="brand">
+        <h1 className="brand">
           <span className="logo" aria-hidden>
             ◆
           </span>
           archsim
-        </span>
+        </h1>
         <span className="scenario-name" data-testid="scenario-name" title={name}>
           {name}
         </span>

@@ -10,10 +10,10 @@ export function EditControls() {
   return (
     <div className="edit-controls" role="toolbar" aria-label="Edit">
       <button type="button" data-testid="undo" disabled={!canUndo} onClick={commands.undo} title={undoLabel ? `Undo: ${undoLabel} (Ctrl Z)` : 'Undo (Ctrl Z)'}>
-        ↶ Undo
+        ↶ <span className="label">Undo</span>
       </button>
       <button type="button" data-testid="redo" disabled={!canRedo} onClick={commands.redo} title={redoLabel ? `Redo: ${redoLabel} (Ctrl Shift Z)` : 'Redo (Ctrl Shift Z)'}>
-        ↷ Redo
+        ↷ <span className="label">Redo</span>
       </button>
       <button type="button" data-testid="layout" onClick={() => void commands.layout()} title="Automatic layout, left to right by tier (L)">
         Layout

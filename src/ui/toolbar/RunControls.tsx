@@ -41,19 +41,19 @@ export function RunControls() {
     <div className="run-bar">
       <div className="run-controls" role="toolbar" aria-label="Run controls">
         <button type="button" className="primary" data-testid="play" disabled={running} onClick={() => void simulation.play()} title={playTitle}>
-          <Svg>{Icon.play}</Svg> {finished ? 'Continue' : 'Play'}
+          <Svg>{Icon.play}</Svg> <span className="label">{finished ? 'Continue' : 'Play'}</span>
         </button>
         <button type="button" data-testid="pause" disabled={!running} onClick={() => void simulation.pause()} title="Pause (Space)">
-          <Svg>{Icon.pause}</Svg> Pause
+          <Svg>{Icon.pause}</Svg> <span className="label">Pause</span>
         </button>
         <button type="button" data-testid="step" onClick={() => void simulation.step()} title="Advance one frame of simulated time (.)">
-          <Svg>{Icon.step}</Svg> Step
+          <Svg>{Icon.step}</Svg> <span className="label">Step</span>
         </button>
         <button type="button" data-testid="reset" onClick={() => void simulation.reset()} title="Start over from time 0 with the current design">
-          <Svg>{Icon.reset}</Svg> Reset
+          <Svg>{Icon.reset}</Svg> <span className="label">Reset</span>
         </button>
         <button type="button" data-testid="run-to-end" disabled={finished} onClick={() => void simulation.runToEnd()} title="Run as fast as possible to the end">
-          <Svg>{Icon.end}</Svg> Run to end
+          <Svg>{Icon.end}</Svg> <span className="label">Run to end</span>
         </button>
         <label className="speed">
           Speed

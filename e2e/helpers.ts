@@ -106,3 +106,14 @@ export const SMALL_DOCUMENT = {
   ],
   edges: [{ id: 'e1', from: 'shoppers', to: 'shop' }],
 };
+
+/** A column of the charts' history (`p50`, `web:util`, `cache-1:hitRate`…), gaps left out; `whole`: the whole run, else the recent window. */
+export function chartColumn(page: Page, name: string, whole = false): Promise<number[]> {
+  return page.evaluate(
+    ([n, w]) =>
+      (window as unknown as { __archsim: { chartColumn(n: string, w: boolean): (number | null)[] } }).__archsim
+        .chartColumn(n as string, w as boolean)
+        .filter((v): v is number => v !== null),
+    [name, whole] as const,
+  );
+}

@@ -12,7 +12,7 @@ const trim = (v: number, digits = 3) => String(Number(v.toPrecision(digits)));
 
 export const UNITS = {
   ms: { name: 'ms', axis: (v) => `${trim(v)} ms`, value: formatMs },
-  rps: { name: 'rps', axis: (v) => `${formatRate(v)}`, value: (v) => `${v < 10 ? trim(v, 2) : Math.round(v).toLocaleString('en-US')} rps` },
+  rps: { name: 'rps', axis: (v) => (v < 10 ? trim(v, 2) : formatRate(v)), value: (v) => `${v < 10 ? trim(v, 2) : Math.round(v).toLocaleString('en-US')} rps` },
   fraction: { name: '%', axis: (v) => `${Math.round(v * 100)}%`, value: (v) => `${(v * 100).toFixed(1)}%` },
   requests: { name: 'requests', axis: (v) => trim(v), value: (v) => `${trim(v)} waiting` },
   messages: { name: 'messages', axis: (v) => trim(v), value: (v) => `${Math.round(v).toLocaleString('en-US')} messages` },

@@ -4,7 +4,7 @@
  * the report. Used to check that the browser and Node produce the same numbers.
  */
 import { formatErrors, parseScenario, type Scenario } from '../model';
-import { history, useDocument, useResults, useSession, type LiveFault } from './store';
+import { currentView, history, useDocument, useResults, useSession, type LiveFault } from './store';
 import { archiveOrNull } from './store/persistence';
 import { connectSimWorker } from '../worker/connect';
 import type { Report } from '../worker/protocol';
@@ -19,6 +19,8 @@ export interface ArchsimTestHook {
   chartPoints(): ChartPoint[];
   /** Every column of the charts' current view (recent window or whole run), for checking what is drawn. */
   chartColumn(name: string, whole?: boolean): (number | null)[];
+  /** What the charts draw now: the recent window while a run goes, the whole run once it ended. */
+  chartView(): { points: number; firstT: number | null; lastT: number | null; frames: number };
   /** The node kinds the worker says the engine simulates (null until it answered). */
   simulatedKinds(): readonly string[] | null;
   /** Faults injected live into the current run, with the simulated time each took effect. */
@@ -70,6 +72,10 @@ export function installTestHook(): void {
     currentDocument: () => useDocument.getState().scenario,
     savedDocumentText: async () => (await archiveOrNull()?.readWork())?.text ?? null,
     chartPoints,
+    chartView: () => {
+      const t = currentView().column('t');
+      return { points: t.length, firstT: t[0] ?? null, lastT: t[t.length - 1] ?? null, frames: history.frames };
+    },
     simulatedKinds: () => useSession.getState().simulatedKinds,
     chartColumn: (name, whole) => (whole ? history.wholeRun() : history.recent).column(name),
     liveFaults: () => useResults.getState().liveFaults,

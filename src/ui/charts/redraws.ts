@@ -3,7 +3,7 @@
  * history changed (a batch arrived, a run started or finished) or a setting did. The charts
  * never re-render through React for new data: they set their canvas's data directly.
  */
-import { history, useResults } from '../store';
+import { currentView, history, useResults } from '../store';
 import type { ColumnView } from '../series/history';
 import { useChartSettings } from './settings';
 
@@ -12,11 +12,6 @@ type Redraw = (view: ColumnView, frames: number) => void;
 const redraws = new Set<Redraw>();
 let pending = 0;
 let unsubscribe: (() => void) | null = null;
-
-/** The charts' current view: the recent window while a run goes, the whole run once it ended. */
-export function currentView(): ColumnView {
-  return useResults.getState().status.finished ? history.wholeRun() : history.recent;
-}
 
 function flush(): void {
   pending = 0;

@@ -20,6 +20,6 @@ export {
   type XY,
 } from './documentStore';
 export { useSession, singleSelection, type MenuRequest, type Selection } from './sessionStore';
-export { useResults, history, receiveBatch, type LiveEdge, type LiveFault, type LiveNode } from './resultsStore';
+export { useResults, history, currentView, receiveBatch, type LiveEdge, type LiveFault, type LiveNode } from './resultsStore';
 export { simulation } from './simulation';
 export { defaultScenario } from './defaultScenario';

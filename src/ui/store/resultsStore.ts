@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { Fault, Scenario } from '../../model';
 import type { Frame, FrameBatch, Report, RunStatus } from '../../worker/protocol';
 import { explain, type Finding } from '../explain';
-import { RunHistory } from '../series/history';
+import { RunHistory, type ColumnView } from '../series/history';
 import { useDocument } from './documentStore';
 import { smoothEdges, smoothingWeight, smoothNodes, type LiveEdge, type LiveNode } from './liveState';
 
@@ -68,6 +68,11 @@ export const useResults = create<ResultsState>()(() => ({
   liveFaults: [],
   report: null,
 }));
+
+/** The charts' current view: the recent window while a run goes, the whole run once it reached its end. */
+export function currentView(): ColumnView {
+  return useResults.getState().status.finished ? history.wholeRun() : history.recent;
+}
 
 let edgeFromOf: { scenario: Scenario; map: Map<string, string> } | null = null;
 

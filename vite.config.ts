@@ -6,6 +6,8 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
+    // scripts/first-screen-size.mjs reads it to sum the first screen's JavaScript.
+    manifest: true,
     chunkSizeWarningLimit: 700,
   },
 });

@@ -5,24 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { chartColumn, openWith } from './helpers';
-
-/** 1,800 rps offered to 3 × 4 workers at 8 ms (1,500 rps of capacity), a queue of 50 each. */
-export const OVERLOADED = {
-  version: 1,
-  name: 'Overloaded web tier',
-  seed: 7,
-  durationMs: 600_000,
-  nodes: [
-    { id: 'users', kind: 'client', label: 'Users', position: { x: 0, y: 100 }, config: { rps: 1800 } },
-    { id: 'lb', kind: 'loadBalancer', label: 'Load balancer', position: { x: 260, y: 100 }, config: {} },
-    { id: 'web', kind: 'server', label: 'Web', position: { x: 520, y: 100 }, config: { replicas: 3, concurrency: 4, serviceTime: 8, queueCapacity: 50 } },
-  ],
-  edges: [
-    { id: 'e1', from: 'users', to: 'lb' },
-    { id: 'e2', from: 'lb', to: 'web' },
-  ],
-};
+import { chartColumn, openWith, OVERLOADED } from './helpers';
 
 const view = (page: Page) =>
   page.evaluate(() => (window as unknown as { __archsim: { chartView(): { points: number; firstT: number; lastT: number; frames: number } } }).__archsim.chartView());

@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== type check"; npx tsc --noEmit -p . && npx tsc --noEmit -p tsconfig.headless.json
 echo "== unit tests"; npx vitest run
-echo "== build"; npx vite build
+echo "== build"; npm run --silent build
 echo "== end-to-end"; bash scripts/ensure-chromium.sh; npx playwright test

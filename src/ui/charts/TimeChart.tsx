@@ -9,8 +9,8 @@ import type { ColumnView } from '../series/history';
 import { useTheme } from '../theme';
 import { toCsv } from './csv';
 import { download } from './download';
-import { Plot, plotData, type PlotData } from './plot';
-import { onRedraw } from './redraws';
+import type { Plot, PlotData } from './plot';
+import { onRedraw, scheduleRedraw } from './redraws';
 import { useChartSettings } from './settings';
 import type { ChartSpec } from './specs';
 import { timeLabel } from './timeAxis';
@@ -26,6 +26,12 @@ export interface TimeChartProps {
 }
 
 const NO_MARKS: readonly FaultMark[] = [];
+
+type PlotModule = typeof import('./plot');
+let plotModule: PlotModule | null = null;
+function loadPlot(): Promise<PlotModule> {
+  return import('./plot').then((m) => (plotModule = m));
+}
 
 function fileName(title: string, ext: string): string {
   return `archsim-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.${ext}`;
@@ -49,10 +55,11 @@ export function TimeChart({ spec, testId, marks = NO_MARKS, now, compact = false
 
   useEffect(() => {
     const body = bodyRef.current!;
+    let plot: Plot | null = null;
+    let cancelled = false;
+    let loading = false;
+    let observer: ResizeObserver | null = null;
     const size = () => ({ width: Math.max(120, body.clientWidth), height: Math.max(50, body.clientHeight) });
-    const plot = new Plot(body, spec, size());
-    plotRef.current = plot;
-    plot.setMarks(marksRef.current);
     // The values line reads the point under the pointer, or the latest one.
     const showValues = (idx: number | null) => {
       const data = dataRef.current;
@@ -69,23 +76,37 @@ export function TimeChart({ spec, testId, marks = NO_MARKS, now, compact = false
         if (spans[k]) spans[k].textContent = v === null || v === undefined ? '—' : unit.value(v);
       });
     };
-    plot.onHover = showValues;
     hoverRef.current = showValues;
-    const observer = new ResizeObserver(() => plot.setSize(size()));
-    observer.observe(body);
-    const off = onRedraw((view, frames) => {
-      const data = plotData(spec, view, useChartSettings.getState().smoothingS);
-      dataRef.current = data;
-      plot.setData(data);
-      hoverRef.current?.(null);
+    const draw = (view: ColumnView, frames: number) => {
       sectionRef.current?.setAttribute('data-points', String(frames));
       if (emptyRef.current) emptyRef.current.hidden = frames > 0;
       if (nowRef.current) nowRef.current.textContent = frames > 0 && nowFn.current ? nowFn.current(view) : '';
-    });
+      if (plot) {
+        const data = plotModule!.plotData(spec, view, useChartSettings.getState().smoothingS);
+        dataRef.current = data;
+        plot.setData(data);
+        showValues(null);
+      } else if (frames > 0 && !loading) {
+        // The chart library comes with the first data: an empty chart does not need it.
+        loading = true;
+        void loadPlot().then((m) => {
+          if (cancelled) return;
+          plot = new m.Plot(body, spec, size());
+          plotRef.current = plot;
+          plot.setMarks(marksRef.current);
+          plot.onHover = showValues;
+          observer = new ResizeObserver(() => plot?.setSize(size()));
+          observer.observe(body);
+          scheduleRedraw();
+        });
+      }
+    };
+    const off = onRedraw(draw);
     return () => {
+      cancelled = true;
       off();
-      observer.disconnect();
-      plot.destroy();
+      observer?.disconnect();
+      plot?.destroy();
       plotRef.current = null;
     };
   }, [spec, theme]);

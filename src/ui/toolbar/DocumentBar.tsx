@@ -3,8 +3,6 @@
  * Designs (the library), Save, Import, Export, Share.
  */
 import { lazy, Suspense, useState } from 'react';
-import { ImportDialog } from '../library/ImportDialog';
-import { LibraryDialog } from '../library/LibraryDialog';
 import { saveAs } from '../library/openDesign';
 import { downloadScenario } from '../library/exportFile';
 import { useWork } from '../library/workStore';
@@ -13,6 +11,9 @@ import { ShareButton } from './ShareButton';
 import '../library/library.css';
 
 const GalleryDialog = lazy(() => import('../library/GalleryDialog'));
+// The dialogs load when opened: the first screen does not need them.
+const LibraryDialog = lazy(() => import('../library/LibraryDialog').then((m) => ({ default: m.LibraryDialog })));
+const ImportDialog = lazy(() => import('../library/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 type Open = 'gallery' | 'library' | 'import' | null;
 
@@ -106,8 +107,16 @@ export function DocumentBar() {
           <GalleryDialog onClose={close} />
         </Suspense>
       )}
-      {open === 'library' && <LibraryDialog onClose={close} />}
-      {open === 'import' && <ImportDialog onClose={close} />}
+      {open === 'library' && (
+        <Suspense fallback={null}>
+          <LibraryDialog onClose={close} />
+        </Suspense>
+      )}
+      {open === 'import' && (
+        <Suspense fallback={null}>
+          <ImportDialog onClose={close} />
+        </Suspense>
+      )}
     </div>
   );
 }

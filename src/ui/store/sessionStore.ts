@@ -66,7 +66,8 @@ export const useSession = create<SessionState>()((set, get) => ({
   menu: null,
   helpOpen: false,
   explainerOpen: true,
-  paletteOpen: true,
+  // A laptop screen starts with the palette folded into its rail of badges: the canvas needs the room.
+  paletteOpen: typeof window === 'undefined' || window.innerWidth >= 1280,
   inspectorOpen: true,
   setExplainerOpen(explainerOpen) {
     set({ explainerOpen });

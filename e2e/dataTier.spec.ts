@@ -40,6 +40,9 @@ test('drag a cache and a database onto the canvas, wire server → cache → dat
   await expect(inspector).toContainText('Pool timeout');
   await expect(inspector).toContainText('Replication lag');
 
+  // The design cannot run until the cache has something behind it; the message (above the canvas)
+  // must be in place before a handle is measured, or the canvas moves under the pointer.
+  await expect(page.getByTestId('problems')).toContainText('cache "cache-1" has no downstream node');
   await connect(page, 'web', 'cache-1');
   await connect(page, 'cache-1', 'database-1');
   await expect(page.locator('.react-flow__edge')).toHaveCount(4);
@@ -53,6 +56,19 @@ test('drag a cache and a database onto the canvas, wire server → cache → dat
   await expect(page.getByTestId('node-live-database-1').locator('[data-figure="connections"]')).toHaveText(/^conn \d+\/\d+$/);
   await expect.poll(() => page.getByTestId('hit-rate-chart').getAttribute('data-points').then(Number), { timeout: 20_000 }).toBeGreaterThan(20);
   await page.getByTestId('pause').click();
+  // Each call is drawn as thick as its traffic against the busiest: 1.5 px plus 6 px × its share.
+  const edges = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid^="edge-traffic-"]')].map((label) => {
+      const id = label.getAttribute('data-testid')!.replace('edge-traffic-', '');
+      const path = document.querySelector(`.react-flow__edge[data-id="${id}"] .react-flow__edge-path`) as SVGPathElement;
+      return { calls: Number(label.getAttribute('data-calls')), width: parseFloat(path.style.strokeWidth) };
+    }),
+  );
+  expect(edges.length).toBe(4);
+  const busiest = Math.max(...edges.map((e) => e.calls));
+  for (const e of edges) expect(e.width).toBeCloseTo(1.5 + (6 * e.calls) / busiest, 0);
+  // The cache's misses reach the database: a thinner line than the calls into the cache.
+  expect(new Set(edges.map((e) => Math.round(e.width))).size).toBeGreaterThan(1);
   // The chart's series has values, and they are hit rates: between 0 and 1, some reads hit.
   const hits = await chartColumn(page, 'cache-1:hitRate');
   expect(hits.length).toBeGreaterThan(10);

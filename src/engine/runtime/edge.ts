@@ -26,6 +26,7 @@ const ANSWER = 1;
 const REFUSED = 2;
 const TIMEOUT_CHECK = 3;
 const RETRY = 4;
+const SEND = 5;
 
 /** Zero-latency deliveries made inside one another before the next one waits its turn. */
 const MAX_NESTED = 16;
@@ -34,6 +35,11 @@ export class EdgeRuntime implements EventHandler {
   readonly latency: Sampler;
   /** Constant latency: both ways ride the event queue's line for that delay. */
   private readonly line: DelayLine | null;
+  /** The latency when it is constant (zero included), else null. */
+  private readonly constantLatency: number | null;
+  /** The line of latency + the delay last asked of {@link sendAfter} (one caller, one delay). */
+  private afterDelay = -1;
+  private afterLine: DelayLine | null = null;
   /**
    * Zero latency: an answer is an event at the current instant; a delivery is made at
    * once, the callee's `receive` running inside the caller's event (it cannot answer on
@@ -85,6 +91,7 @@ export class EdgeRuntime implements EventHandler {
     this.instant = this.latency.isZero;
     const constant = typeof config.latency === 'number' || config.latency.dist === 'constant';
     this.line = constant && !this.instant ? engine.queue.line(this.latency.meanMs) : null;
+    this.constantLatency = constant ? this.latency.meanMs : null;
     this.weight = config.weight;
     this.callsPerRequest = config.callsPerRequest;
     this.timeoutMs = config.timeoutMs;
@@ -104,6 +111,32 @@ export class EdgeRuntime implements EventHandler {
     if (this.budget !== null && call.attempt === 1) this.budget.recordAttempt(this.engine.now);
     if (this.guarded) this.admit(call);
     else this.carry(call, DELIVER);
+  }
+
+  /**
+   * The caller sends a call `delay` ms from now (a balancer's processing time). On a plain
+   * link with a constant latency the wait and the network are one delay line, one event
+   * instead of two; otherwise the call is sent when the delay is over.
+   */
+  sendAfter(call: Call, delay: number): void {
+    if (delay <= 0) {
+      this.send(call);
+      return;
+    }
+    const q = this.engine.queue;
+    if (!this.guarded && !this.partitioned && this.constantLatency !== null) {
+      if (delay !== this.afterDelay) {
+        this.afterDelay = delay;
+        this.afterLine = q.line(this.constantLatency + delay);
+      }
+      if (this.afterLine !== null) {
+        call.sentAt = q.now + delay;
+        if (call.req.measured) this.calls++;
+        q.scheduleOn(this.afterLine, this, DELIVER, call, 0);
+        return;
+      }
+    }
+    q.schedule(q.now + delay, this, SEND, call, 0);
   }
 
   /** The callee answers a call; the answer travels back. */
@@ -215,6 +248,9 @@ export class EdgeRuntime implements EventHandler {
         return;
       case REFUSED:
         this.from.onResponse(obj as Call);
+        return;
+      case SEND:
+        this.send(obj as Call);
         return;
       case RETRY: {
         const call = obj as Call;

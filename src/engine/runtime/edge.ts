@@ -35,6 +35,8 @@ export class EdgeRuntime implements EventHandler {
   readonly latency: Sampler;
   /** Constant latency: both ways ride the event queue's line for that delay. */
   private readonly line: DelayLine | null;
+  /** The links' own line for the current instant (answers at zero latency, refusals). */
+  private readonly now: DelayLine | null;
   /** The latency when it is constant (zero included), else null. */
   private readonly constantLatency: number | null;
   /** The line of latency + the delay last asked of {@link sendAfter} (one caller, one delay). */
@@ -91,6 +93,7 @@ export class EdgeRuntime implements EventHandler {
     this.instant = this.latency.isZero;
     const constant = typeof config.latency === 'number' || config.latency.dist === 'constant';
     this.line = constant && !this.instant ? engine.queue.line(this.latency.meanMs) : null;
+    this.now = engine.queue.line(0);
     this.constantLatency = constant ? this.latency.meanMs : null;
     this.weight = config.weight;
     this.callsPerRequest = config.callsPerRequest;
@@ -139,6 +142,13 @@ export class EdgeRuntime implements EventHandler {
     q.schedule(q.now + delay, this, SEND, call, 0);
   }
 
+  /** An event for this link at the current instant. */
+  private atOnce(code: number, call: Call): void {
+    const q = this.engine.queue;
+    if (this.now !== null) q.scheduleOn(this.now, this, code, call, 0);
+    else q.scheduleNow(this, code, call, 0);
+  }
+
   /** The callee answers a call; the answer travels back. */
   answer(call: Call, outcome: Outcome): void {
     call.outcome = outcome;
@@ -162,7 +172,7 @@ export class EdgeRuntime implements EventHandler {
       engine.nested++;
       this.to.receive(call);
       engine.nested--;
-    } else this.engine.queue.scheduleNow(this, code, call, 0);
+    } else this.atOnce(code, call);
   }
 
   private arrive(call: Call): void {
@@ -178,13 +188,13 @@ export class EdgeRuntime implements EventHandler {
       if (measured) this.shortCircuited++;
       if (this.degraded && measured) this.degradedAnswers++;
       call.outcome = this.degraded ? OK : ERROR;
-      engine.queue.scheduleNow(this, REFUSED, call, 0);
+      this.atOnce(REFUSED, call);
       return;
     }
     if (this.permitsInUse >= this.maxConcurrent) {
       if (measured) this.bulkheadRejected++;
       call.outcome = REJECTED;
-      engine.queue.scheduleNow(this, REFUSED, call, 0);
+      this.atOnce(REFUSED, call);
       return;
     }
     this.permitsInUse++;

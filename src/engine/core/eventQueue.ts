@@ -16,14 +16,9 @@
  * the arrays have grown.
  */
 import { DelayLine } from './delayLine';
+import type { EventHandler } from './eventHandler';
 
-/**
- * Receives the events scheduled for it. `code` says what happened; `obj`/`arg` are its
- * payload. `arg` is a 32-bit integer (a generation or a token: integers pass unboxed).
- */
-export interface EventHandler {
-  handleEvent(code: number, obj: unknown, arg: number): void;
-}
+export type { EventHandler } from './eventHandler';
 
 /** Lines beyond this many distinct delays are not made: such events go to the heap. */
 const MAX_LINES = 8;

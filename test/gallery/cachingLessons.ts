@@ -9,8 +9,8 @@ import { parseScenario } from '../../src/model';
 import { applyTryChanges } from '../../src/model/gallery';
 import { fifoHitRate, lfuHitRate, lruHitRate, zipfProbabilities } from '../../src/theory';
 import { refillLoss } from './cacheTheory';
-import { replicated, within, type Lesson } from './lessonKit';
-import { observe, stretch, tried, type Observation } from './observe';
+import { observed, replicated, within, type Lesson } from './lessonKit';
+import { stretch, tried, type Observation } from './observe';
 
 const hitRate = (o: Observation) => nodeReport(o.report, 'cache', 'cache').hitRate;
 
@@ -41,12 +41,12 @@ export const CACHING_LESSONS: Record<string, Lesson> = {
     expect(lfu.mean - lru.mean).toBeGreaterThan(4 * Math.hypot(lru.se, lfu.se));
     expect(lfu.mean).toBeLessThanOrEqual(lfuHitRate(p, capacity));
     // The database serves the misses.
-    const o = observe(entry.document);
+    const o = observed(entry.document);
     within(o.report.nodes.db.arrivals, nodeReport(o.report, 'cache', 'cache').misses, 20, 'database reads vs misses');
   },
 
   'hot-key-stampede'(entry) {
-    const o = observe(entry.document);
+    const o = observed(entry.document);
     const cache = nodeReport(o.report, 'cache', 'cache');
     const db = nodeReport(o.report, 'db', 'database');
     // The key is filled at the start and after each of its expiries.
@@ -62,7 +62,7 @@ export const CACHING_LESSONS: Record<string, Lesson> = {
     expect(db.poolWaitMs).toBeGreaterThan(50);
     expect(Math.max(...o.bins.map((b) => b.p99))).toBeGreaterThan(200);
     // Coalesced: one read per refill, and nobody waits longer than the refill.
-    const c = observe(tried(entry));
+    const c = observed(tried(entry));
     const coalesced = nodeReport(c.report, 'cache', 'cache');
     expect(nodeReport(c.report, 'db', 'database').arrivals).toBe(coalesced.expirations + 1);
     expect(coalesced.coalesced).toBe(coalesced.misses - (coalesced.expirations + 1));
@@ -83,11 +83,11 @@ export const CACHING_LESSONS: Record<string, Lesson> = {
     expect(lost).toBeGreaterThan(50);
     expect(lost).toBeLessThanOrEqual(500 + 4 * Math.sqrt(500));
     // The crash fails the second it is down, then nothing.
-    const o = observe(entry.document);
+    const o = observed(entry.document);
     expect(stretch(o, 30_000, 31_000).errorRate).toBe(1);
     expect(stretch(o, 31_000, 40_000).errorRate).toBe(0);
     // Write-through: nothing lost, and writes wait for the database (12.5 ms more for half the requests).
-    const through = observe(tried(entry));
+    const through = observed(tried(entry));
     const tc = nodeReport(through.report, 'cache', 'cache');
     expect(tc.lostWrites).toBe(0);
     expect(tc.dirtyKeys).toBe(0);

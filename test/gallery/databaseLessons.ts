@@ -8,8 +8,8 @@ import { nodeReport } from '../../src/engine';
 import { mix32 } from '../../src/engine/core/rng';
 import { applyTryChanges } from '../../src/model/gallery';
 import { mmc, zipfProbabilities } from '../../src/theory';
-import { replicated, within, type Lesson } from './lessonKit';
-import { observe, stretch, tried, type Observation } from './observe';
+import { observed, replicated, within, type Lesson } from './lessonKit';
+import { stretch, tried, type Observation } from './observe';
 
 const db = (o: Observation) => nodeReport(o.report, 'db', 'database');
 
@@ -19,13 +19,14 @@ export const DATABASE_LESSONS: Record<string, Lesson> = {
     // and the rest time out after waiting the full second.
     const failed = replicated(entry, (o) => stretch(o, 10_000, 40_000).errorRate, entry.document, 4);
     within(failed.mean, 1 - 600 / 800, 4 * failed.se, 'share failed with 6 connections');
-    const small = observe(entry.document);
+    const small = observed(entry.document);
     expect(db(small).poolTimeouts).toBe(small.report.requests.error);
     expect(db(small).poolWaitMs).toBeGreaterThan(900);
     expect(small.report.latencyMs.p50).toBeGreaterThan(900);
     // 12 connections: M/M/12 at a = 8, a wait of a third of a millisecond by Erlang C.
     const theory = mmc(0.8, 0.1, 12);
-    const wait = replicated(entry, (o) => db(o).poolWaitMs, tried(entry));
+    const twelve = tried(entry);
+    const wait = replicated(entry, (o) => db(o).poolWaitMs, twelve);
     within(wait.mean, theory.wq, 4 * wait.se, 'pool wait with 12 connections (Erlang C)');
     // 200 connections: nothing left to buy. Queries never wait, so the response is the query
     // itself, and latency differs from 12 connections by the 0.35 ms of waiting alone.
@@ -33,11 +34,11 @@ export const DATABASE_LESSONS: Record<string, Lesson> = {
     const big = replicated(entry, (o) => db(o).meanResponseMs, large);
     within(big.mean, 10, 4 * big.se, 'query time with 200 connections');
     expect(replicated(entry, (o) => db(o).poolWaitMs, large, 2).mean).toBe(0);
-    const right = replicated(entry, (o) => o.report.latencyMs.mean, tried(entry));
+    const right = replicated(entry, (o) => o.report.latencyMs.mean, twelve);
     const huge = replicated(entry, (o) => o.report.latencyMs.mean, large);
     within(right.mean - huge.mean, theory.wq, 4 * Math.hypot(right.se, huge.se), 'latency bought by 188 more connections');
     // … while 8 of the 200 are busy on average.
-    within(db(observe(large)).utilization, 8 / 200, 0.005, 'share of the large pool in use');
+    within(db(observed(large)).utilization, 8 / 200, 0.005, 'share of the large pool in use');
   },
 
   'stale-replica-reads'(entry) {
@@ -58,7 +59,7 @@ export const DATABASE_LESSONS: Record<string, Lesson> = {
     within(fast.mean, staleShare(10), 4 * fast.se, 'stale share with a 10 ms lag');
     expect(fast.mean).toBeLessThan(slow.mean / 5);
     // The primary serves no read.
-    const o = observe(entry.document);
+    const o = observed(entry.document);
     expect(db(o).shards[0].reads).toBe(db(o).shards[0].replicas.reduce((n, r) => n + r.reads, 0));
   },
 
@@ -66,7 +67,7 @@ export const DATABASE_LESSONS: Record<string, Lesson> = {
     const p = zipfProbabilities(10_000, 1);
     const rangeShare = [0, 1, 2, 3].map((s) => p.slice(2500 * s, 2500 * (s + 1)).reduce((a, b) => a + b, 0));
     expect(rangeShare[0]).toBeGreaterThan(0.85);
-    const o = observe(entry.document);
+    const o = observed(entry.document);
     const shards = db(o).shards;
     // Shard 0 is offered 86% of 6,000 reads a second, more than its 20 connections' 4,000:
     // saturated, its queue grows until queries wait out the second of poolTimeoutMs (after
@@ -78,7 +79,7 @@ export const DATABASE_LESSONS: Record<string, Lesson> = {
     // The others idle at what their keys are worth: λ · share · 5 ms over 20 connections.
     for (let s = 1; s < 4; s++) within(shards[s].utilization, (6000 * rangeShare[s] * 5) / 20_000, 0.02, `shard ${s} utilisation`);
     // Hash sharding: each shard gets the zipf mass of the keys hashed to it (4 binomial se).
-    const h = db(observe(tried(entry)));
+    const h = db(observed(tried(entry)));
     const expected = [0, 0, 0, 0];
     for (let k = 0; k < p.length; k++) expected[mix32(k) % 4] += p[k];
     const total = h.shards.reduce((n, s) => n + s.reads, 0);

@@ -10,8 +10,8 @@ import { nodeReport } from '../../src/engine';
 import { zipfProbabilities } from '../../src/theory';
 import { lruWithInvalidations, refillLoss } from './cacheTheory';
 import { mix32 } from '../../src/engine/core/rng';
-import { edge, node, nodeMax, nodeMean, nodeSum, replicated, within, type Lesson } from './lessonKit';
-import { observe, stretch, tried, type Observation } from './observe';
+import { edge, node, nodeMax, nodeMean, nodeSum, observed, replicated, within, type Lesson } from './lessonKit';
+import { stretch, tried, type Observation } from './observe';
 
 /** The k-th step of a climb (0–3), from 2 s after it starts to its end. */
 const step = (k: number) => [15_000 * k + 2_000, 15_000 * (k + 1)] as const;
@@ -40,7 +40,7 @@ export const GROWTH_LESSONS: Record<string, Lesson> = {
     // A core is held for the app's 5 ms and the query on the same machine (no network).
     const holdMs = APP_MS + QUERY_MS;
     utilisationFollowsLoad(entry, 'web', 900, holdMs, 8, 3);
-    const base = observe(entry.document);
+    const base = observed(entry.document);
     for (let k = 0; k < 3; k++) expect(stretch(base, ...step(k)).errorRate, `step ${k + 1}`).toBe(0);
     // At 900 a second the machine serves 8 / 10.5 ms ≈ 762.
     saturatedShare(entry, 3, 900, 8000 / holdMs, 'share turned away at 900 rps');
@@ -48,12 +48,12 @@ export const GROWTH_LESSONS: Record<string, Lesson> = {
     // The database never queues: it runs on the app's cores, at most 8 queries at once.
     expect(nodeReport(base.report, 'db', 'database').poolWaitMs).toBe(0);
     // Cores free while the query runs: 900 a second fit.
-    expect(observe(tried(entry)).report.requests.rejected).toBe(0);
+    expect(observed(tried(entry)).report.requests.rejected).toBe(0);
   },
 
   'growth-database-tier'(entry) {
     utilisationFollowsLoad(entry, 'web', 1800, APP_MS, 8, 3);
-    const base = observe(entry.document);
+    const base = observed(entry.document);
     // 900 a second, which broke step 1, and 1,350 run without a refusal.
     for (let k = 0; k < 3; k++) expect(stretch(base, ...step(k)).errorRate, `step ${k + 1}`).toBe(0);
     // At 1,800 the web server (1,600 at most) is the limit again.
@@ -62,11 +62,11 @@ export const GROWTH_LESSONS: Record<string, Lesson> = {
     const db = replicated(entry, (o) => nodeMean(o, 'db', 'utilization', ...step(3)));
     within(db.mean, (1600 * QUERY_MS) / 12_000, 4 * db.se, 'database utilisation at 1,800 rps');
     expect(nodeReport(base.report, 'db', 'database').poolTimeouts).toBe(0);
-    expect(observe(tried(entry)).report.requests.rejected).toBe(0);
+    expect(observed(tried(entry)).report.requests.rejected).toBe(0);
   },
 
   'growth-load-balancer'(entry) {
-    const base = observe(entry.document);
+    const base = observed(entry.document);
     // The web tier never refuses, and least-connections shares it evenly.
     expect(node(base, 'web').rejected).toBe(0);
     const served = node(base, 'lb').instances.map((i) => i.served);
@@ -83,7 +83,7 @@ export const GROWTH_LESSONS: Record<string, Lesson> = {
     // … while the web servers are far from busy.
     expect(nodeMean(base, 'web', 'utilization', ...step(3))).toBeLessThan(0.8);
     // Read replicas take the reads: nothing fails.
-    const replicas = observe(tried(entry));
+    const replicas = observed(tried(entry));
     expect(replicas.report.requests.error).toBe(0);
     expect(stretch(replicas, ...step(3)).meanLatencyMs).toBeLessThan(30);
   },
@@ -101,7 +101,7 @@ export const GROWTH_LESSONS: Record<string, Lesson> = {
     // connection and the read (5 ms on average).
     const theory = lruWithInvalidations(p, capacity, w);
     expect(theory).toBeGreaterThan(0.6);
-    const base = observe(entry.document);
+    const base = observed(entry.document);
     const refillMs = 0.5 + 1 + nodeReport(base.report, 'db', 'database').poolWaitMs + 5;
     for (const k of [1, 3]) {
       const rps = ((k + 1) * 3600) / 4;
@@ -119,13 +119,13 @@ export const GROWTH_LESSONS: Record<string, Lesson> = {
     expect(nodeMean(base, 'db', 'utilization', ...step(3))).toBeLessThan(0.95);
     // Four times the entries: a higher hit rate and a calmer database, though short of four
     // times better (the larger cache is still filling with rarer keys in the last step).
-    const bigger = observe(tried(entry));
+    const bigger = observed(tried(entry));
     expect(hitRateIn(bigger, 3)).toBeGreaterThan(hitRateIn(base, 3) + 0.05);
     expect(nodeMean(bigger, 'db', 'utilization', ...step(3))).toBeLessThan(nodeMean(base, 'db', 'utilization', ...step(3)) - 0.1);
   },
 
   'growth-cdn-shards'(entry) {
-    const o = observe(entry.document);
+    const o = observed(entry.document);
     const cdn = nodeReport(o.report, 'cdn', 'cdn');
     // The edge answers most /static reads; the web tier sees /api, the /static writes and the misses.
     expect(cdn.hitRate).toBeGreaterThan(0.6);
@@ -144,13 +144,13 @@ export const GROWTH_LESSONS: Record<string, Lesson> = {
     writes.forEach((n, s) => within(n / total, expected[s], 4 * Math.sqrt((expected[s] * (1 - expected[s])) / total), `shard ${s} share of writes`));
     for (const shard of db.shards) expect(shard.utilization).toBeLessThan(0.6);
     // One shard must take it all: more than its 12 connections can serve.
-    const one = observe(tried(entry));
+    const one = observed(tried(entry));
     expect(nodeReport(one.report, 'db', 'database').shards[0].utilization).toBeGreaterThan(0.99);
     expect(one.report.requests.error).toBeGreaterThan(0.15 * one.report.requests.generated);
   },
 
   'growth-gateway-queue'(entry) {
-    const o = observe(entry.document);
+    const o = observed(entry.document);
     const queue = nodeReport(o.report, 'jobs', 'queue');
     const gateway = nodeReport(o.report, 'gateway', 'apiGateway');
     // Every /jobs request became a message, and none was refused or failed.
@@ -168,7 +168,7 @@ export const GROWTH_LESSONS: Record<string, Lesson> = {
     expect(nodeMax(o, 'jobs', 'depth', 40_000)).toBe(0);
     expect(edge(o, 'direct').calls).toBe(0);
     // Sent straight to the workers, /jobs requests wait out the work, and the burst is refused.
-    const direct = observe(tried(entry));
+    const direct = observed(tried(entry));
     expect(nodeReport(direct.report, 'jobs', 'queue').enqueued).toBe(0);
     expect(node(direct, 'workers').rejected).toBeGreaterThan(100);
     expect(direct.report.latencyMs.p99).toBeGreaterThan(1000);

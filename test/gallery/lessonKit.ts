@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import { nodeReport, type NodeFrame } from '../../src/engine';
+import type { ScenarioInput } from '../../src/model';
 import type { GalleryEntry } from '../../src/model/gallery';
 import { replicate, seeds } from '../helpers';
 import { observe, type Observation } from './observe';
@@ -16,10 +17,24 @@ export const within = (actual: number, expected: number, tolerance: number, what
 
 export const REPLICATIONS = 8;
 
+const seedOf = (document: ScenarioInput) => (typeof document.seed === 'number' ? document.seed : 1);
+
+/**
+ * A run of a document, observed once per seed: checks that read several statistics of the
+ * same replications share them (the documents are constants, and nothing mutates a run).
+ */
+const runs = new WeakMap<ScenarioInput, Map<number, Observation>>();
+export function observed(document: ScenarioInput, seed = seedOf(document)): Observation {
+  let bySeed = runs.get(document);
+  if (bySeed === undefined) runs.set(document, (bySeed = new Map()));
+  let o = bySeed.get(seed);
+  if (o === undefined) bySeed.set(seed, (o = observe(document, { seed })));
+  return o;
+}
+
 /** A statistic over replications of a document (seeds from the entry's own). */
 export function replicated(entry: GalleryEntry, stat: (o: Observation) => number, document = entry.document, n = REPLICATIONS) {
-  const first = typeof document.seed === 'number' ? document.seed : 1;
-  return replicate(seeds(n, first), (seed) => stat(observe(document, { seed })));
+  return replicate(seeds(n, seedOf(document)), (seed) => stat(observed(document, seed)));
 }
 
 export const node = (o: Observation, id: string) => o.report.nodes[id];

@@ -9,7 +9,7 @@ import { parseScenario, type ScenarioInput } from '../../src/model';
 import { galleryEntry } from '../../src/model/gallery';
 import { fixedWindowWorstCase, slidingWindowLogWorstCase } from '../../src/theory';
 import { recordArrivals } from '../validation/probe';
-import { edge, maxOverSpan, node, nodeMax, replicated, server, within, type Lesson } from './lessonKit';
+import { edge, maxOverSpan, node, nodeMax, observed, replicated, server, within, type Lesson } from './lessonKit';
 import { observe, stretch, tried } from './observe';
 
 /**
@@ -72,7 +72,7 @@ export const TRAFFIC_LESSONS: Record<string, Lesson> = {
     // measures 100% busy and asks for ⌈2 × 1 / 0.6⌉ = 4 instances, in rotation 20 s later.
     // Four then run 1,000 × 10 ms / 16 workers = 62.5% busy, within the 10% tolerance of the
     // 60% target: no further change.
-    const o = observe(entry.document);
+    const o = observed(entry.document);
     expect(server(o, 'web').replicaTimeline).toEqual([
       { atMs: 0, replicas: 2 },
       { atMs: 45_000, replicas: 4 },
@@ -85,14 +85,14 @@ export const TRAFFIC_LESSONS: Record<string, Lesson> = {
     expect(stretch(o, 47_000, 60_000).errorRate).toBe(0);
     expect(stretch(o, 22_000, 45_000).meanLatencyMs).toBeGreaterThan(200);
     // Two-second startups: in rotation at 27 s, and the trouble ends there.
-    const quick = observe(tried(entry));
+    const quick = observed(tried(entry));
     expect(server(quick, 'web').replicaTimeline[1]).toEqual({ atMs: 27_000, replicas: 4 });
     expect(stretch(quick, 29_000, 60_000).errorRate).toBe(0);
     expect(quick.report.requests.rejected).toBeLessThan(0.3 * o.report.requests.rejected);
   },
 
   'retry-budget'(entry) {
-    const o = observe(entry.document);
+    const o = observed(entry.document);
     const calls = edge(o, 'calls');
     // The budget refused retries, and kept them within 10% of the demand (THEORY.md: offered
     // load at most (1 + r) times the demand).
@@ -103,11 +103,11 @@ export const TRAFFIC_LESSONS: Record<string, Lesson> = {
     // calls at 800 − 660 a second, in about 15 s) and the errors stop; the storm's never do.
     expect(stretch(o, 22_000, 30_000).errorRate).toBeGreaterThan(0.9);
     expect(stretch(o, 47_000, 60_000).errorRate).toBeLessThan(0.01);
-    const storm = observe(galleryEntry('retry-storm')!.document);
+    const storm = observed(galleryEntry('retry-storm')!.document);
     expect(stretch(storm, 47_000, 60_000).errorRate).toBeGreaterThan(0.95);
     expect(node(o, 'backend').arrivals).toBeLessThan(0.5 * node(storm, 'backend').arrivals);
     // A budget of 100% lets retries double the load, past what the backend serves: the storm is back.
-    const loose = observe(tried(entry));
+    const loose = observed(tried(entry));
     expect(stretch(loose, 47_000, 60_000).errorRate).toBeGreaterThan(0.95);
   },
 };

@@ -11,8 +11,8 @@ export const poolSizing: GalleryEntry = {
   group: 'tradeoff',
   title: 'A connection pool too small, and too large',
   watch:
-    'The API sends 800 queries a second of 10 ms each: 8 connections busy on average. The pool has 6, so it serves at most 600 a second. Queries line up for a connection, wait the full second of poolTimeoutMs and fail: one request in four is an error and the ones that get through waited about a second (poolWaitMs in the report, and the database\'s queue on the canvas).',
-  try: 'Set connections to 12: 8 busy out of 12, and by Erlang C a query waits a third of a millisecond on average. Raising it further (say 200) buys nothing measurable: the queries already almost never wait. In a real database each connection also costs memory and its queries contend for CPU and locks, so a pool far past this knee makes things worse; this model does not simulate that contention (its queries never slow each other), so here a larger pool only shows that it buys nothing.',
+    'The API sends 800 queries a second of 10 ms each: 8 connections busy on average. The pool has 6, so it serves at most 600 a second. The database reads 100% and its queue climbs to about 800: queries wait the full second of poolTimeoutMs and fail. Latency sits at a second and one request in four is an error.',
+  try: 'Set connections to 12: 8 busy out of 12, and by Erlang C a query waits a third of a millisecond on average; latency falls to about 13 ms and nothing fails. Raise it to 200 and nothing more is bought: the database reads 4% busy, 192 connections idle, and latency moves by that third of a millisecond. In a real database each connection also costs memory and its queries contend for CPU and locks, so a pool far past the knee makes things worse; this model does not simulate that contention (its queries never slow each other), so here a larger pool only shows that it buys nothing.',
   tryChanges: [{ path: 'nodes.db.config.connections', value: 12 }],
   document: {
     version: 1,
@@ -44,7 +44,7 @@ export const staleReplicaReads: GalleryEntry = {
   group: 'tradeoff',
   title: 'Stale reads from lagging replicas',
   watch:
-    'Writes go to the primary; reads go to two read replicas, which apply each write half a second later. A read of a key written in that last half second gets the old value: the database counts it in staleReads. One request in five is a write and a few keys get most of them (zipf), so the hot keys are almost always being rewritten: about half of all replica reads are stale, as the chance of a write within the lag says (1 − e^(−writes a second × 0.5 s) for each key).',
+    'Writes go to the primary; reads go to two read replicas, which apply each write half a second later. A read of a key written in that last half second gets the old value: a stale read (the report\'s staleReads). One request in five is a write and a few keys get most of them (zipf), so the hot keys are almost always being rewritten: about half of all replica reads are stale, as the chance of a write within the lag predicts (1 − e^(−writes a second × 0.5 s) for each key). Nothing on the canvas turns red: stale data looks exactly like fresh data.',
   try: 'Set replicationLag to 10 ms: stale reads fall tenfold, to about 5%, nearly all of them on the hottest keys, which are written every few tens of milliseconds. Reading your own writes from the primary is the other cure.',
   tryChanges: [{ path: 'nodes.db.config.replicationLag', value: 10 }],
   document: {
@@ -83,8 +83,8 @@ export const hotShard: GalleryEntry = {
   group: 'tradeoff',
   title: 'A hot shard: range sharding under skewed keys',
   watch:
-    'The database has 4 shards, each with 20 connections (4,000 reads a second each), split by key range: shard 0 holds the lowest quarter of the keys. The keys are zipf: the low ones are the popular ones, so shard 0 gets 86% of the 6,000 reads a second, over 5,000: more than it can serve. Its pool fills, queries wait a second and one read in five times out, while the other three shards idle at 4% to 11% (shards[] in the report).',
-  try: 'Set sharding to hash: keys are scattered over the shards, each gets about a quarter of the reads (the one holding the hottest key a little more) and none is overloaded.',
+    'The database has 4 shards, each with 20 connections (4,000 reads a second each), split by key range: shard 0 holds the lowest quarter of the keys. The keys are zipf, the low ones the popular ones, so shard 0 gets 86% of the 6,000 reads a second: more than it can serve. The database node reads only about 30% busy, the average of one saturated shard and three idle ones (the report\'s shards[]), yet its queue holds thousands: latency climbs to a second and one read in five times out.',
+  try: 'Set sharding to hash: keys are scattered over the shards, each gets a fifth to a third of the reads (the one holding the hottest key the most), none is overloaded, and latency falls to a few milliseconds.',
   tryChanges: [{ path: 'nodes.db.config.sharding', value: 'hash' }],
   document: {
     version: 1,

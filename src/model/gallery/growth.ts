@@ -36,8 +36,8 @@ export const growthOneServer: GalleryEntry = {
   group: 'growth',
   title: 'Growth path 1: one server with its database',
   watch:
-    'The app and its database share one machine with 8 cores. A request takes 5 ms of app work and then a query of about 5.5 ms on the same cores (the model holds a core, io: blocking, while the query runs), 10.5 ms in all, so the machine serves at most 8 / 10.5 ms ≈ 760 requests a second. Traffic climbs every 15 s: 225, 450, 675, then 900 a second. The server\'s utilisation follows (30%, 59%, 89%), and at 900 its queue fills and about 15% of requests are turned away with a 503.',
-  try: 'Give the database a machine of its own: set the web server\'s io to async, so its cores no longer wait out the queries. 900 a second fit again. That is step 2, which also pays a network hop to reach the database.',
+    'The app and its database share one machine with 8 cores. A request takes 5 ms of app work and then a query of about 5.5 ms on the same cores (the model holds a core, io: blocking, while the query runs): 10.5 ms in all, so the machine serves at most 8 / 10.5 ms ≈ 760 requests a second. Traffic climbs every 15 s: 225, 450, 675, then 900 a second. The web app\'s utilisation follows (30%, 59%, 89%); at 900 it reads 100%, its queue sits near 100, latency jumps from about 13 ms to 140 ms and about 15% of requests are turned away with a 503 (the errors line).',
+  try: 'Give the database a machine of its own: set the web app\'s io to async, so its cores no longer wait out the queries, and 900 a second fit again. That is step 2, which also pays a network hop to reach the database.',
   tryChanges: [{ path: 'nodes.web.config.io', value: 'async' }],
   document: {
     version: 1,
@@ -71,8 +71,8 @@ export const growthDatabaseTier: GalleryEntry = {
   group: 'growth',
   title: 'Growth path 2: the database on its own tier',
   watch:
-    'The database has moved to a machine of its own (12 connections), half a millisecond away. The web server\'s 8 cores now do only the app\'s 5 ms a request: it serves 1,600 a second, twice what the shared machine could. The climb goes to 1,800: 900 (which broke step 1) runs at 28% busy; at 1,800 the web server is the limit again, its queue fills and about one request in nine is turned away, while the database is 73% busy and keeps up.',
-  try: 'Give the web server 2 replicas (traffic sent to a server with no load balancer is spread round robin): 1,800 a second fit. Step 3 puts a load balancer in front of three.',
+    'The database has moved to a machine of its own (12 connections), half a millisecond away. The web server\'s 8 cores now do only the app\'s 5 ms a request: it serves 1,600 a second, twice what the shared machine could. Traffic climbs to 1,800: at 900, which broke step 1, the web server is 28% busy; at 1,800 it reads 100% again, its queue fills and about one request in nine is turned away, while the database, 73% busy, keeps up.',
+  try: 'Give the web server 2 replicas (with no load balancer in front, a server spreads its requests round robin): 1,800 a second fit. Step 3 puts a load balancer in front of three.',
   tryChanges: [{ path: 'nodes.web.config.replicas', value: 2 }],
   document: {
     version: 1,
@@ -98,8 +98,8 @@ export const growthLoadBalancer: GalleryEntry = {
   group: 'growth',
   title: 'Growth path 3: a load balancer and three servers',
   watch:
-    'A load balancer spreads the climb over three web servers (4,800 a second between them), and nothing is turned away at the web tier. But all three query the one database, whose 12 connections serve about 2,200 queries a second. At 2,700 (from 30 s) its queries queue for a connection, wait the full second of poolTimeoutMs and fail: latency jumps to a second and errors appear (four requests in ten at 3,600), although the web servers are far from busy. The database is the next limit.',
-  try: 'Give the database 2 read replicas: reads (nine in ten) go to the replicas\' own connections, writes to the primary, and 3,600 a second fit. Step 4 takes the reads off the database with a cache instead.',
+    'A load balancer spreads the climb over three web servers, 4,800 a second between them, and each serves a third. But all three query the one database, whose 12 connections serve about 2,200 queries a second. From 30 s (2,700 a second) it reads 100% and its queue grows into the thousands: queries wait the full second of poolTimeoutMs and fail. Latency jumps to a second and four requests in ten fail at 3,600, while the web servers are never more than 75% busy. The database is the next limit.',
+  try: 'Give the database 2 read replicas: reads (nine in ten) go to the replicas\' own connections, writes to the primary, and 3,600 a second fit with nothing failing. Step 4 takes the reads off the database with a cache instead.',
   tryChanges: [{ path: 'nodes.db.config.readReplicas', value: 2 }],
   document: {
     version: 1,

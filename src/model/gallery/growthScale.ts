@@ -21,8 +21,8 @@ export const growthCache: GalleryEntry = {
   group: 'growth',
   title: 'Growth path 4: a cache tier',
   watch:
-    'The climb of step 3 again, now with a cache between the web servers and the database. The keys are zipf: the 5,000 entries the cache holds are a twentieth of them but answer about 60% of the reads (its hit rate; a write deletes its key from the cache, which costs a few points). Only the misses and the writes reach the database: at 3,600 a second it is about 85% busy, but keeps up, where in step 3 it was drowning.',
-  try: 'Give the cache 20,000 entries: the hit rate rises to about 70% and the database is calmer. Four times the memory buys far less than the first 5,000 entries did: under a zipf law each extra entry holds a rarer key.',
+    'The climb of step 3 again, now with a cache between the web servers and the database. The keys are zipf: the 5,000 entries the cache holds are a twentieth of them but answer about 60% of the reads (a write deletes its key from the cache, which costs a few points). Only the misses and the writes reach the database: in the results, the cache → database call (e4) carries about half the calls of the web → cache call (e3). At 3,600 a second the database reads about 85% busy and nothing fails, where in step 3 it was drowning.',
+  try: 'Give the cache 20,000 entries: the hit rate rises to about 70% and the database is about 20 points less busy. Four times the memory buys far less than the first 5,000 entries did: under a zipf law each extra entry holds a rarer key.',
   tryChanges: [{ path: 'nodes.cache.config.capacity', value: 20_000 }],
   document: {
     version: 1,
@@ -58,8 +58,8 @@ export const growthCdnShards: GalleryEntry = {
   group: 'growth',
   title: 'Growth path 5: a CDN for static paths and a sharded database',
   watch:
-    'Traffic has grown to 5,400 requests a second, three in ten for /static files, and one request in five is now a write. A CDN in front answers most /static requests from the edge, so the three web servers see about 4,000 a second. Writes cannot be cached or sent to replicas, so the database is split into 4 shards by a hash of the key: each shard\'s primary takes a share of the writes, from a fifth to a third (the shard holding the hottest key takes the most; shards[] in the report), and is at most half busy.',
-  try: 'Set the database\'s shards to 1: one primary must take every write and every miss, more than its 12 connections can serve. Its queries queue, time out after a second and fail.',
+    'Traffic has grown to 4,800 requests a second, three in ten for /static files, and one request in five is now a write. The CDN answers about 70% of the /static reads from its edge: the load balancer behind it receives about 4,000 a second, and the three web servers are about 80% busy. Writes cannot be cached or sent to replicas, so the database is split into 4 shards by a hash of the key, each with its own 12 connections: it reads under 40% busy. Each shard takes a fifth to a third of the writes (the one holding the hottest keys the most; the report\'s shards[]).',
+  try: 'Set the database\'s shards to 1: one primary must take every write and every miss, more than its 12 connections can serve. It reads 100%, its queries wait out the second of poolTimeoutMs, and a quarter of the requests fail.',
   tryChanges: [{ path: 'nodes.db.config.shards', value: 1 }],
   document: {
     version: 1,
@@ -104,8 +104,8 @@ export const growthGatewayQueue: GalleryEntry = {
   group: 'growth',
   title: 'Growth path 6: an API gateway with a queue and workers for slow jobs',
   watch:
-    'One request in ten is now a /jobs request: 200 ms of work, far too slow to do while the user waits. The API gateway routes /jobs to a queue, which answers as soon as it has stored the job (202): the user waits a few milliseconds. Workers (4 × 16) take jobs from the queue, 320 a second at most. From 20 s to 30 s traffic doubles: 400 jobs a second arrive, the queue grows by about 80 a second, up to some 800 jobs, and drains within seconds once the burst ends. Users never notice; the jobs\' own latency (processingLatencyMs of the queue) rises from 200 ms to a few seconds.',
-  try: 'Route /jobs straight to the workers (set the gateway\'s first route to "workers"): now users wait out the 200 ms, and during the burst the workers\' own queues fill and turn /jobs requests away with 503s. The queue turned a burst into a backlog; a direct call turns it into errors.',
+    'One request in ten is now a /jobs request: 200 ms of work, too slow to do while the user waits. The API gateway routes /jobs to a queue, which answers as soon as it has stored the job: the user waits a few milliseconds. Workers (4 × 16) take jobs from the queue, 320 a second at most. From 20 s to 30 s traffic doubles and 400 jobs a second arrive: the queue\'s depth (q on the node) climbs by about 80 a second, to some 800, and drains within seconds of the burst\'s end. The latency chart does not move; only the jobs wait longer (the report\'s processingLatencyMs of the queue: 200 ms at the median, seconds at the p99).',
+  try: 'Route /jobs straight to the workers (set the gateway\'s first route to "workers"): now users wait out the 200 ms, and during the burst the workers\' own queues fill, the p99 latency passes a second and /jobs requests are turned away with 503s. The queue turned a burst into a backlog; a direct call turns it into errors.',
   tryChanges: [{ path: 'nodes.gateway.config.routes', value: [{ pathPrefix: '/jobs', to: 'workers' }] }],
   document: {
     version: 1,

@@ -14,7 +14,7 @@ export const retryBudget: GalleryEntry = {
   group: 'tradeoff',
   title: name,
   watch:
-    'The same storm, with a retry budget of 10% on the API → backend call: retries may add at most a tenth of the call\'s first attempts over the last 10 s. While the backend is slow most retries are refused (retriesDenied on the edge), so it is offered at most 660 calls a second instead of three times 600. After 30 s that is less than the 800 it can serve: its queue drains and the errors end, where without the budget they never do.',
+    'The same storm, with a retry budget of 10% on the API → backend call: retries may add at most a tenth of the call\'s first attempts over the last 10 s. While the backend is slow most retries are refused (the report\'s retriesDenied; the calls table shows few retries), so it is offered at most about 660 calls a second instead of three times 600. After 30 s that is less than the 800 it can serve: its queue of stale calls drains in about 15 s and the errors stop at about 45 s, where without the budget they never do.',
   try: 'Set the budget ratio to 1 (retries may double the load): 1,200 calls a second is more than the backend can serve, and the storm outlives its cause again. A budget works when (1 + ratio) × demand stays under capacity.',
   tryChanges: [{ path: 'edges.calls.config.retry.budgetRatio', value: 1 }],
   document: applyTryChanges(retryStorm.document, [

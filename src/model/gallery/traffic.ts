@@ -16,8 +16,8 @@ export const rateLimitWindows: GalleryEntry = {
   group: 'tradeoff',
   title: 'Fixed-window bursts at the window edge',
   watch:
-    'The limiter promises 100 requests a second to the API behind it, in fixed one-second windows. Every 2 s a burst of 300 requests arrives around the turn of a second: the window that is ending still has its 100 to give, and the window that starts has another 100. So 200 requests reach the API within 250 ms, twice the promise. The API (200 a second, 100 waiting at most) was sized for 100 at once: its queue overflows and about 50 requests a burst fail with a 503.',
-  try: 'Switch the limiter\'s algorithm to sliding-window-log: it counts the last 1,000 ms wherever the window falls, so no more than 100 requests reach the API in any second. Its queue peaks near 80 and nothing fails there.',
+    'The limiter promises 100 requests a second to the API behind it, in fixed one-second windows. Every 2 s a burst of 300 requests arrives around the turn of a second: the window that is ending still has its 100 to give, and the window that starts has another 100, so 200 requests reach the API within 250 ms, twice the promise. The limiter refuses the rest (429s: the limit working). But the API (200 a second, 100 waiting at most) was sized for 100 at once: its queue fills to 100 and about 50 requests a burst fail there with a 503, after the limiter let them in.',
+  try: 'Switch the limiter\'s algorithm to sliding-window-log: it counts the last 1,000 ms wherever the window falls, so no more than 100 requests reach the API in any second. The limiter refuses more (it keeps its promise), the API\'s queue peaks near 80, and nothing fails there.',
   tryChanges: [{ path: 'nodes.limiter.config.algorithm', value: 'sliding-window-log' }],
   document: {
     version: 1,
@@ -61,7 +61,7 @@ export const autoscalingLag: GalleryEntry = {
   group: 'tradeoff',
   title: 'Autoscaling lags behind a traffic spike',
   watch:
-    'Two instances (4 workers of 10 ms each, 800 requests a second between them) serve 200 a second. At 20 s traffic jumps to 1,000. The autoscaler measures every 5 s: at 25 s it sees 100% busy and starts 2 more instances, but an instance takes 20 s to start. Until they take traffic at 45 s the two serve 800 a second, their queues are full, and one request in five is turned away with a 503; the rest wait in full queues, so the p99 latency climbs past 300 ms. The replica timeline in the report shows the step at 45 s.',
+    'Two instances (4 workers of 10 ms each, 800 requests a second between them) serve 200 a second. At 20 s traffic jumps to 1,000. The autoscaler measures every 5 s: at 25 s it sees 100% busy and starts 2 more instances, but an instance takes 20 s to start. Until they take traffic at 45 s, the two read 100%, their queues are full, one request in five is turned away with a 503 and the p99 latency sits near 300 ms. Then the web node shows 4 instances at about 60% busy and the trouble ends (the report\'s replicaTimeline has the step at 45 s).',
   try: 'Set autoscale.startupMs to 2000 (a warm pool, or a lighter image): the new instances take traffic at 27 s and the trouble lasts about 7 s instead of 25.',
   tryChanges: [{ path: 'nodes.web.config.autoscale.startupMs', value: 2000 }],
   document: {

@@ -7,6 +7,7 @@
  */
 import { expect } from 'vitest';
 import { nodeReport } from '../../src/engine';
+import type { GalleryEntry } from '../../src/model/gallery';
 import { zipfProbabilities } from '../../src/theory';
 import { lruWithInvalidations, refillLoss } from './cacheTheory';
 import { mix32 } from '../../src/engine/core/rng';
@@ -21,7 +22,7 @@ const QUERY_MS = 0.9 * 5 + 0.1 * 10;
 const APP_MS = 5;
 
 /** Utilisation of `id` over each of the first `steps` steps of a climb to `top`, against λ · E[S] / c. */
-function utilisationFollowsLoad(entry: Parameters<Lesson>[0], id: string, top: number, serviceMs: number, workers: number, steps: number) {
+function utilisationFollowsLoad(entry: GalleryEntry, id: string, top: number, serviceMs: number, workers: number, steps: number) {
   for (let k = 0; k < steps; k++) {
     const rps = ((k + 1) * top) / 4;
     const u = replicated(entry, (o) => nodeMean(o, id, 'utilization', ...step(k)));
@@ -30,7 +31,7 @@ function utilisationFollowsLoad(entry: Parameters<Lesson>[0], id: string, top: n
 }
 
 /** The share of requests turned away when `capacityRps` is served of `rps` offered. */
-function saturatedShare(entry: Parameters<Lesson>[0], k: number, rps: number, capacityRps: number, what: string) {
+function saturatedShare(entry: GalleryEntry, k: number, rps: number, capacityRps: number, what: string) {
   const share = replicated(entry, (o) => stretch(o, ...step(k)).errorRate);
   within(share.mean, 1 - capacityRps / rps, 4 * share.se, what);
 }

@@ -2,8 +2,11 @@
  * Every built-in scenario teaches its lesson: run headless, the report (and the frames the
  * charts draw) shows what the entry's "watch" text says, and its "try" change shows the
  * other side of the trade-off. Where theory has the number (Erlang C, M/M/c/K loss, G/M/1,
- * the maximum of exponentials), the run is compared with it over replications, within 4
- * standard errors (plus the histogram's 1% for percentiles).
+ * the maximum of exponentials, saturated throughput c / E[S], Che's approximation and its
+ * FIFO counterpart, the chance of a write within a replica's lag, a fixed window's 2 × limit),
+ * the run is compared with it over replications, within 4 standard errors (plus the
+ * histogram's 1% for percentiles, or the approximation's own error). The checks of the
+ * growth path and of the data-tier and traffic trade-offs live in their own files.
  */
 import { describe, expect, it } from 'vitest';
 import { GALLERY, galleryEntry } from '../../src/model/gallery';

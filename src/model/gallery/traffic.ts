@@ -61,13 +61,13 @@ export const autoscalingLag: GalleryEntry = {
   group: 'tradeoff',
   title: 'Autoscaling lags behind a traffic spike',
   watch:
-    'Two instances (4 workers of 10 ms each, 800 requests a second between them) serve 200 a second. At 20 s traffic jumps to 1,000. The autoscaler measures every 5 s: at 25 s it sees 100% busy and starts 2 more instances, but an instance takes 20 s to start. Until they take traffic at 45 s, the two read 100%, their queues are full, one request in five is turned away with a 503 and the p99 latency sits near 300 ms. Then the web node shows 4 instances at about 60% busy and the trouble ends (the report\'s replicaTimeline has the step at 45 s).',
+    'Two instances (4 workers of 10 ms each, 800 requests a second between them) serve 200 a second. At 20 s traffic jumps to 1,000. The autoscaler measures every 5 s: at 25 s it sees 100% busy and starts 2 more instances, but an instance takes 20 s to start. Until they take traffic at 45 s, the two read 100%, their queues are full, one request in five is turned away with a 503 and the p99 latency sits near 300 ms. Then the web node shows 4 instances at about 62% busy, near the 65% target, and the trouble ends (the report\'s replicaTimeline has the step at 45 s).',
   try: 'Set autoscale.startupMs to 2000 (a warm pool, or a lighter image): the new instances take traffic at 27 s and the trouble lasts about 7 s instead of 25.',
   tryChanges: [{ path: 'nodes.web.config.autoscale.startupMs', value: 2000 }],
   document: {
     version: 1,
     name: 'Autoscaling lags behind a traffic spike',
-    description: 'An autoscaled server (2 to 10 instances, target 60% busy, 20 s to start an instance) hit by a fivefold traffic spike at 20 s.',
+    description: 'An autoscaled server (2 to 10 instances, target 65% busy, 20 s to start an instance) hit by a fivefold traffic spike at 20 s.',
     seed: 62,
     durationMs: 60_000,
     nodes: [
@@ -88,7 +88,7 @@ export const autoscalingLag: GalleryEntry = {
           replicas: 2,
           concurrency: 4,
           serviceTime: { dist: 'exponential', meanMs: 10 },
-          autoscale: { min: 2, max: 10, targetUtilization: 0.6, evaluateEveryMs: 5000, cooldownMs: 30_000, startupMs: 20_000 },
+          autoscale: { min: 2, max: 10, targetUtilization: 0.65, evaluateEveryMs: 5000, cooldownMs: 30_000, startupMs: 20_000 },
         },
       },
     ],

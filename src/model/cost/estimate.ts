@@ -203,7 +203,7 @@ function eventsPerCall(node: ScenarioNode): number {
     case 'client':
       return 0;
     case 'loadBalancer':
-      return isZero(node.config.processingTime) ? 0 : 1;
+      return 0; // its processing time rides the outgoing link (see edgeEvents)
     case 'queue':
       return 2; // enqueue, then delivery to a consumer
     case 'database':
@@ -253,9 +253,17 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
   });
   // Per call on an edge: a delivery and an answer (a zero-latency delivery runs inside the
   // caller's event; its answer is still an event), a deadline check, a retry's backoff timer.
-  const edgeEvents = edges.map(
-    (e) => (isZero(e.config.latency) ? 1 : 2) + (e.config.timeoutMs !== null ? 1 : 0) + (e.config.retry !== null ? 1 : 0),
-  );
+  // A balancer's processing time is one delay with the link's latency when the link is plain
+  // and its latency constant; otherwise the call waits an event of its own before it is sent.
+  const sourceOf = new Map(nodes.map((n) => [n.id, n]));
+  const edgeEvents = edges.map((e) => {
+    const c = e.config;
+    const guarded = c.timeoutMs !== null || c.retry !== null || c.circuitBreaker !== null || c.bulkhead !== null;
+    const from = sourceOf.get(e.from);
+    const processing = from?.kind === 'loadBalancer' && !isZero(from.config.processingTime);
+    const constant = typeof c.latency === 'number' || c.latency.dist === 'constant';
+    return (isZero(c.latency) ? 1 : 2) + (c.timeoutMs !== null ? 1 : 0) + (c.retry !== null ? 1 : 0) + (processing && (guarded || !constant) ? 1 : 0);
+  });
 
   // Forward: calls per second arriving at each node and carried by each edge at the peak
   // (for what is held in flight), and calls over the whole run (for what can pile up).

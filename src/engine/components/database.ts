@@ -32,7 +32,7 @@
  * (`callsPerRequest`) repeats the same write: the repeats are duplicates too. The table is on
  * disk: a crash keeps it, as it keeps the data.
  */
-import type { DatabaseConfig } from '../../model';
+import { APPLIED_WRITES_WINDOW_MS, MAX_APPLIED_WRITES, type DatabaseConfig } from '../../model';
 import type { Holdings, InstanceReport, NodeFrame, NodeReportBase } from '../api';
 import { compileDuration, type Sampler } from '../core/distributions';
 import { mix32, type Rng } from '../core/rng';
@@ -105,7 +105,7 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
   private readonly lastLogged: Float64Array | null;
   private readonly queries = new QueryPool();
   /** The requests whose writes were applied: the idempotency key table (see above). */
-  private readonly applied = new AppliedWrites();
+  private readonly applied = new AppliedWrites(APPLIED_WRITES_WINDOW_MS, MAX_APPLIED_WRITES);
   /** Queries holding a connection. */
   private active: Query | null = null;
   private up = true;

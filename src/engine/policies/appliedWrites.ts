@@ -1,7 +1,7 @@
 /**
  * A database's memory of the requests whose writes it has applied (SPEC §3.3): request id →
- * the version the write produced, for the last {@link APPLIED_WRITES_WINDOW_MS} of the run.
- * With idempotency keys it is the database's key table (a retried write is found here and not
+ * the version the write produced, for the last `windowMs` of the run (10 minutes:
+ * APPLIED_WRITES_WINDOW_MS in the model). With idempotency keys it is the database's key table (a retried write is found here and not
  * applied again; its answer replays the version of the first); without them the simulator
  * keeps it all the same, to count the writes applied twice.
  *
@@ -11,20 +11,14 @@
  * amortised, and nothing is allocated but when the ring doubles.
  *
  * THE BOUND: the ring holds the ids applied in the last window, at most `maxEntries`
- * (beyond that the oldest is forgotten before its time, and counted in `forgottenEarly`). Its
- * capacity is a power of two that doubles as it fills, so it is less than twice the most ids
- * any window of the run held, whatever the run's length: 16 bytes of ring and 16 of table per
- * slot of capacity, 32–64 bytes per id remembered (the cost model's `BYTES.appliedWrite`).
+ * (MAX_APPLIED_WRITES in the model, 4,194,304; beyond that the oldest is forgotten before its
+ * time, and counted in `forgottenEarly`). Its capacity is a power of two that doubles only
+ * when it is full: the smallest at or above the most ids any window of the run held, so less
+ * than twice that, whatever the run's length. 16 bytes of ring and 16 of table per slot of
+ * capacity: 32–64 bytes per id remembered (the cost model's `BYTES.appliedWrite`).
  */
 import { IntMap } from '../core/intMap';
 
-/** How long an applied write's request id is remembered: the run's last 10 minutes. */
-export const APPLIED_WRITES_WINDOW_MS = 600_000;
-/**
- * The most ids remembered at once: 4,194,304 (7,000 writes a second for 10 minutes), in 128 MB
- * (192 MB for a moment while the last doubling copies).
- */
-export const MAX_APPLIED_WRITES = 1 << 22;
 const INITIAL_CAPACITY = 256;
 
 export class AppliedWrites {
@@ -40,8 +34,8 @@ export class AppliedWrites {
   forgottenEarly = 0;
 
   constructor(
-    readonly windowMs = APPLIED_WRITES_WINDOW_MS,
-    readonly maxEntries = MAX_APPLIED_WRITES,
+    readonly windowMs: number,
+    readonly maxEntries: number,
     initialCapacity = INITIAL_CAPACITY,
   ) {
     let capacity = 1;

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeReport } from '../../src/engine';
 import { GALLERY, galleryEntry, type GalleryEntry } from '../../src/model/gallery';
 import { replicate, seeds } from '../helpers';
+import { duplicateWritesLesson } from './duplicateWritesLesson';
 import { erlangArrivalsResponse, mmcResponse, mmckBlocking, observe, stretch, tried, type Observation } from './observe';
 
 const within = (actual: number, expected: number, tolerance: number, what: string) =>
@@ -139,6 +140,8 @@ const LESSONS: Record<string, Lesson> = {
     const degraded = observe(tried(entry));
     expect(degraded.report.requests.error).toBeLessThan(0.2 * o.report.requests.error);
   },
+
+  'duplicate-writes': duplicateWritesLesson,
 
   'blocking-vs-async'(entry) {
     const o = observe(entry.document);

@@ -7,6 +7,7 @@
  */
 import { mm1Entry, sessionsEntry, slowServerEntry, webAppEntry } from './examples';
 import { growthLoadBalancer, growthOneServer } from './growth';
+import { duplicateWrites } from './idempotency';
 import { circuitBreaker, retryStorm } from './resilience';
 import { blockingVsAsync, nPlusOne, stickyCrash } from './servers';
 import { fanOut, pooling } from './theory';
@@ -25,6 +26,7 @@ export const GALLERY = [
   stickyCrash,
   retryStorm,
   circuitBreaker,
+  duplicateWrites,
   blockingVsAsync,
   nPlusOne,
   mm1Entry,

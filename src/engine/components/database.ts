@@ -41,28 +41,13 @@ import { NodeRuntime } from '../runtime/node';
 import { AppliedWrites } from '../policies/appliedWrites';
 import { ERROR, OK, WRITE, type Call, type Request } from '../runtime/request';
 import { FULL, STARTED } from '../runtime/station';
-import { ConnectionPool, Query, QueryPool, Shard } from './databaseParts';
+import { ConnectionPool, Query, QueryPool, Shard, type DatabaseShardReport } from './databaseParts';
 import type { KeyVersions } from './versions';
+
+export type { DatabaseReplicaReport, DatabaseShardReport } from './databaseParts';
 
 const SERVICE_DONE = 1;
 const POOL_TIMEOUT = 2;
-
-export interface DatabaseReplicaReport {
-  utilization: number;
-  poolWaitMs: number;
-  reads: number;
-  staleReads: number;
-}
-
-export interface DatabaseShardReport {
-  /** The primary's: busy connections ÷ connections. */
-  utilization: number;
-  /** Mean wait for a connection of the shard's queries (primary and replicas). */
-  poolWaitMs: number;
-  reads: number;
-  writes: number;
-  replicas: DatabaseReplicaReport[];
-}
 
 export interface DatabaseReport extends NodeReportBase {
   kind: 'database';
@@ -359,28 +344,7 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
       waitSum += pool.station.waitSum;
       waitCount += pool.station.waitCount;
     }
-    const shards = this.shards.map((s): DatabaseShardReport => {
-      let sum = s.primary.station.waitSum;
-      let count = s.primary.station.waitCount;
-      let reads = s.primary.reads;
-      for (const r of s.replicas) {
-        sum += r.station.waitSum;
-        count += r.station.waitCount;
-        reads += r.reads;
-      }
-      return {
-        utilization: utilization(s.primary),
-        poolWaitMs: meanWait(sum, count),
-        reads,
-        writes: s.primary.writes,
-        replicas: s.replicas.map((r) => ({
-          utilization: utilization(r),
-          poolWaitMs: meanWait(r.station.waitSum, r.station.waitCount),
-          reads: r.reads,
-          staleReads: r.staleReads,
-        })),
-      };
-    });
+    const shards = this.shards.map((s) => s.report(utilization));
     const total = capacity * this.pools.length;
     const instance: InstanceReport = { served: this.completed, utilization: total > 0 ? busy / total : 0 };
     const poolWaitMs = meanWait(waitSum, waitCount);

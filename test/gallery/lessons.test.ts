@@ -16,6 +16,7 @@ import { GROWTH_LESSONS } from './growthLessons';
 import { edge, node, replicated, server, within, type Lesson } from './lessonKit';
 import { erlangArrivalsResponse, mmcResponse, observe, stretch, tried } from './observe';
 import { TRAFFIC_LESSONS } from './trafficLessons';
+import { duplicateWritesLesson } from './duplicateWritesLesson';
 
 const LESSONS: Record<string, Lesson> = {
   ...GROWTH_LESSONS,
@@ -101,6 +102,8 @@ const LESSONS: Record<string, Lesson> = {
     const degraded = observe(tried(entry));
     expect(degraded.report.requests.error).toBeLessThan(0.2 * o.report.requests.error);
   },
+
+  'duplicate-writes': duplicateWritesLesson,
 
   'blocking-vs-async'(entry) {
     const o = observe(entry.document);

@@ -60,6 +60,8 @@ export class EdgeRuntime implements EventHandler {
   private readonly breaker: CircuitBreaker | null;
   private readonly maxConcurrent: number;
   private readonly degraded: boolean;
+  /** Requests sent here carry their id as an idempotency key from here on (SPEC §3.3). */
+  private readonly idempotencyKeys: boolean;
   private readonly retryRng: Rng;
   partitioned = false;
   /** Attempts outstanding from the caller's point of view (the bulkhead's permits in use). */
@@ -103,6 +105,7 @@ export class EdgeRuntime implements EventHandler {
     this.breaker = config.circuitBreaker !== null ? new CircuitBreaker(config.circuitBreaker) : null;
     this.maxConcurrent = config.bulkhead !== null ? config.bulkhead.maxConcurrent : Infinity;
     this.degraded = config.fallback === 'degraded';
+    this.idempotencyKeys = config.idempotencyKeys;
     this.retryRng = engine.rng(id, 'retry');
     this.guarded = this.timeoutMs !== null || this.retry !== null || this.breaker !== null || config.bulkhead !== null;
   }
@@ -111,6 +114,7 @@ export class EdgeRuntime implements EventHandler {
   send(call: Call): void {
     call.sentAt = this.engine.now;
     if (call.req.measured) this.calls++;
+    if (this.idempotencyKeys) call.req.idempotencyKey = true;
     if (this.budget !== null && call.attempt === 1) this.budget.recordAttempt(this.engine.now);
     if (this.guarded) this.admit(call);
     else this.carry(call, DELIVER);

@@ -30,6 +30,12 @@ export class Request {
   measured = false;
   /** The client has its final outcome. */
   finished = false;
+  /**
+   * The request carries an idempotency key, its id: it was sent on an edge with
+   * `idempotencyKeys` (SPEC §3.3), and the nodes after pass it on as a header would go. The
+   * database that applies its write remembers the id and applies a retried write once.
+   */
+  idempotencyKey = false;
   /** Calls still holding this request; it returns to the pool at zero. */
   refs = 0;
 }
@@ -118,6 +124,7 @@ export class RequestPool {
     r.deadline = Infinity;
     r.measured = measured;
     r.finished = false;
+    r.idempotencyKey = false;
     this.live++;
     if (measured) this.measuredAcquired++;
     return r;

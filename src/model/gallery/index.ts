@@ -9,6 +9,7 @@ import { hotShard, poolSizing, staleReplicaReads } from './databases';
 import { mm1Entry, sessionsEntry, slowServerEntry, webAppEntry } from './examples';
 import { growthDatabaseTier, growthLoadBalancer, growthOneServer } from './growth';
 import { growthCache, growthCdnShards, growthGatewayQueue } from './growthScale';
+import { duplicateWrites } from './idempotency';
 import { circuitBreaker, retryStorm } from './resilience';
 import { retryBudget } from './retryBudget';
 import { blockingVsAsync, nPlusOne, stickyCrash } from './servers';
@@ -36,6 +37,7 @@ export const GALLERY = [
   retryStorm,
   circuitBreaker,
   retryBudget,
+  duplicateWrites,
   rateLimitWindows,
   stickyCrash,
   poolSizing,

@@ -26,3 +26,13 @@ export {
 } from './experiment';
 export { MAX_SWEEP_POINTS, parseSweep, setAtPath, sweepPoint, sweepValues, type SweepParse, type SweepSpec } from './sweep';
 export { incompleteBeta, lnGamma, meanInterval, studentTQuantile, studentTTwoSidedTail, type MeanInterval } from './studentT';
+export { figureOf, HEADLINE_FIGURES, type HeadlineFigure } from './figures';
+export { halfWidthOf, sweepThreshold, type ThresholdOptions } from './threshold';
+export {
+  compareDesigns,
+  pairedComparison,
+  welchHalfWidth,
+  type CompareOptions,
+  type FigureComparison,
+  type PairedComparison,
+} from './paired';

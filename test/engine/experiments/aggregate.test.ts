@@ -67,12 +67,12 @@ describe('aggregateReports', () => {
       variant(0, (x) => {
         x.edges.e2.circuitState = 'open';
         x.unstable = ['web'];
-        x.nodes.web.replicaTimeline = [{ atMs: 0, replicas: 2 }];
+        (x.nodes.web as any).replicaTimeline = [{ atMs: 0, replicas: 2 }];
       }),
       variant(1, (x) => {
         x.edges.e2.circuitState = 'closed';
         x.unstable = ['lb', 'web'];
-        x.nodes.web.replicaTimeline = [{ atMs: 0, replicas: 2 }, { atMs: 5, replicas: 3 }];
+        (x.nodes.web as any).replicaTimeline = [{ atMs: 0, replicas: 2 }, { atMs: 5, replicas: 3 }];
       }),
       variant(2, (x) => {
         x.edges.e2.circuitState = 'closed';

@@ -7,7 +7,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runOnThreads } from '../src/cli/experimentRunner';
-import { createSimulation } from '../src/engine';
+import { createSimulation, type TraceOptions } from '../src/engine';
 import { planExperiment } from '../src/engine/experiments';
 import { parseScenario, type Scenario } from '../src/model';
 import { dataTier as dataTierDoc, lb4 as lb4Doc, mm1 as mm1Doc, tier4 as tier4Doc } from './scenarios';
@@ -38,9 +38,9 @@ interface Result {
   heapAtMB: number[];
 }
 
-function run(name: string, doc: Scenario, slices = 10): Result {
+function run(name: string, doc: Scenario, slices = 10, traces?: Partial<TraceOptions>): Result {
   globalThis.gc?.();
-  const sim = createSimulation(doc);
+  const sim = createSimulation(doc, traces !== undefined ? { traces } : {});
   const heapAtMB: number[] = [];
   let peak = 0;
   const t0 = performance.now();
@@ -118,9 +118,11 @@ run('warm-up', tier4(2_000));
 run('warm-up', dataTier(2_000));
 print(run('M/M/1 (800 rps, exponential service 1 ms, ρ = 0.8)', mm1(quick ? 600_000 : 3_600_000)));
 print(run('client → load balancer (round robin) → 4 servers × 4 workers, 10,000 rps', lb4(quick ? 60_000 : 600_000)));
+print(run('the same with request tracing on (one in 100, and the slowest of each second)', lb4(quick ? 60_000 : 600_000), 10, {}));
 print(run('4 tiers: client → load balancer → 4 servers → 2 app servers, 5,000 rps', tier4(quick ? 60_000 : 600_000)));
 print(best(3, 'data tier: client → load balancer → 4 servers → cache → 4-shard database, 10,000 rps', () => dataTier(quick ? 30_000 : 120_000)));
 await threads();
 if (!quick) {
   print(run('memory: the same at 10,000 rps for one simulated hour', lb4(3_600_000), 12));
+  print(run('memory: the same hour with request tracing on (one in 100, and the slowest of each second)', lb4(3_600_000), 12, {}));
 }

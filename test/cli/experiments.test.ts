@@ -89,6 +89,16 @@ describe('replications and sweeps on the command line', () => {
     }
   });
 
+  it('splits by point: each point run alone prints what the whole sweep prints for it (README)', async () => {
+    const whole = await cli(doc, '--json', '--replications', '3', '--sweep', 'nodes.users.config.rps=200:600:200');
+    const parts = await Promise.all(
+      [600, 200, 400].map(async (rps) => JSON.parse((await cli(doc, '--json', '--replications', '3', '--sweep', `nodes.users.config.rps=${rps}:${rps}:1`)).stdout)),
+    );
+    // What the README's jq does: gather the points, in order of value.
+    const merged = { sweep: { path: parts[0].sweep.path, points: parts.flatMap((p) => p.sweep.points).sort((a, b) => a.value - b.value) } };
+    expect(`${JSON.stringify(merged, null, 2)}\n`).toBe(whole.stdout);
+  });
+
   it('refuses every invalid point by number and value, and runs nothing', async () => {
     const { code, stdout, stderr } = await cli(doc, '--json', '--sweep', 'nodes.web.config.replicas=-1:1:1', '--replications', '3');
     expect(code).toBe(2);

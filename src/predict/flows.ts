@@ -7,7 +7,7 @@
  * unbounded queue (Burke); anything else — round robin, a limiter, a cache's misses, a
  * queue's pulls, calls made after another call returns — is named as the reason they are not.
  */
-import type { NodeOf, Scenario, ScenarioEdge, ScenarioNode } from '../model';
+import type { Fault, NodeOf, Scenario, ScenarioEdge, ScenarioNode } from '../model';
 
 /** Requests of one client on one path, per ms. */
 export interface Flow {
@@ -33,6 +33,29 @@ export interface Stream {
   unevenSpread: string | null;
   /** Servers that copy each request to several edges, with the edge taken: two streams that took different edges of one carry the same requests. */
   copies: Record<string, number>;
+}
+
+interface DocumentIndex {
+  /** The first fault aimed at each node or edge. */
+  faultOf: Map<string, Fault>;
+  /** Each node's out-edges, in the document's order. */
+  outEdges: Map<string, ScenarioEdge[]>;
+}
+
+const indexes = new WeakMap<Scenario, DocumentIndex>();
+
+/** Lookups by id, built once per document, so no rule scans the whole document per node. */
+export function indexOf(scenario: Scenario): DocumentIndex {
+  let index = indexes.get(scenario);
+  if (index === undefined) {
+    const faultOf = new Map<string, Fault>();
+    for (const f of scenario.faults) if (!faultOf.has(f.target)) faultOf.set(f.target, f);
+    const outEdges = new Map<string, ScenarioEdge[]>(scenario.nodes.map((n) => [n.id, []]));
+    for (const e of scenario.edges) outEdges.get(e.from)?.push(e);
+    index = { faultOf, outEdges };
+    indexes.set(scenario, index);
+  }
+  return index;
 }
 
 export const totalPerMs = (s: Stream) => s.flows.reduce((a, f) => a + f.perMs, 0);
@@ -87,7 +110,7 @@ function acrossEdge(s: Stream, e: ScenarioEdge, scenario: Scenario): Stream {
   if (c.retry !== null && c.retry.maxAttempts > 1) out = { ...out, feedback: out.feedback ?? `edge ${e.id} retries failed calls (retry.maxAttempts ${c.retry.maxAttempts})` };
   if (c.circuitBreaker !== null) out = { ...out, feedback: out.feedback ?? `edge ${e.id}'s circuit breaker sheds calls once they fail` };
   if (c.bulkhead !== null) out = { ...out, feedback: out.feedback ?? `edge ${e.id}'s bulkhead refuses calls while ${c.bulkhead.maxConcurrent} are out` };
-  const fault = scenario.faults.find((f) => f.target === e.id);
+  const fault = indexOf(scenario).faultOf.get(e.id);
   if (fault !== undefined) out = { ...out, changing: out.changing ?? `a fault ${fault.action}s edge ${e.id} at ${fault.atMs} ms` };
   return out;
 }
@@ -223,7 +246,7 @@ function clientStream(node: NodeOf<'client'>, scenario: Scenario): Stream {
   s.flows = weights.map(([path, w]) => ({ client: node.id, path, perMs: ((c.rps / 1000) * w) / sum, writeFraction: c.writeFraction }));
   if (c.arrival === 'constant') s.notPoisson = `${node.id} sends at constant intervals (arrival: constant)`;
   if (c.rateSchedule.length > 0) s.changing = `${node.id}'s rate changes over the run (rateSchedule)`;
-  const fault = scenario.faults.find((f) => f.target === node.id);
+  const fault = indexOf(scenario).faultOf.get(node.id);
   if (fault !== undefined) s.changing ??= `a fault ${fault.action}s ${node.id} at ${fault.atMs} ms`;
   return s;
 }
@@ -235,17 +258,14 @@ function clientStream(node: NodeOf<'client'>, scenario: Scenario): Stream {
 export function nodeInflows(scenario: Scenario, ctx: Omit<FlowContext, 'scenario' | 'nodes'>): Map<string, Stream> {
   const nodes = new Map(scenario.nodes.map((n) => [n.id, n]));
   const full: FlowContext = { ...ctx, scenario, nodes };
-  const outEdges = new Map<string, ScenarioEdge[]>(scenario.nodes.map((n) => [n.id, []]));
+  const { outEdges } = indexOf(scenario);
   const pending = new Map<string, number>(scenario.nodes.map((n) => [n.id, 0]));
-  for (const e of scenario.edges) {
-    outEdges.get(e.from)?.push(e);
-    pending.set(e.to, (pending.get(e.to) ?? 0) + 1);
-  }
+  for (const e of scenario.edges) pending.set(e.to, (pending.get(e.to) ?? 0) + 1);
   const arriving = new Map<string, { stream: Stream; via: string }[]>(scenario.nodes.map((n) => [n.id, []]));
   const inflow = new Map<string, Stream>();
   const ready = scenario.nodes.filter((n) => pending.get(n.id) === 0).map((n) => n.id);
-  while (ready.length > 0) {
-    const id = ready.shift()!;
+  for (let next = 0; next < ready.length; next++) {
+    const id = ready[next];
     const node = nodes.get(id)!;
     const s = node.kind === 'client' ? clientStream(node, scenario) : merge(arriving.get(id)!, id);
     inflow.set(id, s);

@@ -19,8 +19,20 @@ import type { Prediction, StationTheory, TheoryReport } from './types';
 export type { AssumptionId, FailedAssumption, Prediction, StationTheory, TheoryReport } from './types';
 export { MAX_THEORY_KEYS } from './caching';
 
+/**
+ * The most (client path × node) pairs the theory follows: the streams carry one flow per
+ * client and path through every node, so this bounds its work and memory.
+ */
+export const MAX_THEORY_FLOWS = 20_000_000;
+
 /** The theory of every node of `scenario`, in the document's order. */
 export function predictTheory(scenario: Scenario): TheoryReport {
+  let flows = 0;
+  for (const n of scenario.nodes) if (n.kind === 'client') flows += Object.keys(n.config.paths).length;
+  if (flows * scenario.nodes.length > MAX_THEORY_FLOWS) {
+    const text = `too large to follow here: ${flows} client paths through ${scenario.nodes.length} nodes`;
+    return { stations: scenario.nodes.map((n) => ({ ...station(n, { flows: [] } as unknown as Stream), failed: [{ id: 'closed-form', text }] })) };
+  }
   const nodes = new Map(scenario.nodes.map((n) => [n.id, n]));
   const calls = new Set(scenario.edges.map((e) => e.from));
   const hitRates = new Map<string, number | null>();

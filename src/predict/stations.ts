@@ -4,7 +4,7 @@
  */
 import type { NodeOf, Scenario, ScenarioNode } from '../model';
 import { erlangB, erlangC, md1, mg1, mmc, mmcTimeQuantile } from '../theory';
-import { instancesOf, totalPerMs, type Stream } from './flows';
+import { indexOf, instancesOf, totalPerMs, type Stream } from './flows';
 import { mixtureLaw, serviceLaw, sumLaw, type ServiceLaw } from './service';
 import type { FailedAssumption, Prediction, StationTheory } from './types';
 
@@ -19,7 +19,7 @@ export function station(node: ScenarioNode, inflow: Stream): StationTheory {
 export function arrivalFailures(node: ScenarioNode, inflow: Stream, scenario: Scenario, instances: number): FailedAssumption[] {
   const failed: FailedAssumption[] = [];
   if (totalPerMs(inflow) === 0) failed.push({ id: 'traffic', text: `no traffic reaches ${node.id}` });
-  const fault = scenario.faults.find((f) => f.target === node.id);
+  const fault = indexOf(scenario).faultOf.get(node.id);
   const changing = inflow.changing ?? (fault !== undefined ? `a fault ${fault.action}s ${node.id} at ${fault.atMs} ms` : null);
   if (changing !== null) failed.push({ id: 'stationary', text: changing });
   if (inflow.feedback !== null) failed.push({ id: 'no-feedback', text: inflow.feedback });
@@ -210,7 +210,8 @@ export function databaseTheory(node: NodeOf<'database'>, inflow: Stream, scenari
 
 /** The consumers of a queue as one pool of slots, when they are alike (SPEC §3.2 queue). */
 function consumerLaw(queue: NodeOf<'queue'>, scenario: Scenario, nodes: Map<string, ScenarioNode>): { law: ServiceLaw; slots: number } | FailedAssumption {
-  const edges = scenario.edges.filter((e) => e.from === queue.id);
+  const { outEdges } = indexOf(scenario);
+  const edges = outEdges.get(queue.id) ?? [];
   let law: ServiceLaw | null = null;
   let slots = 0;
   for (const e of edges) {
@@ -218,7 +219,7 @@ function consumerLaw(queue: NodeOf<'queue'>, scenario: Scenario, nodes: Map<stri
     if (n.kind !== 'server') return { id: 'closed-form', text: `${queue.id}'s consumer ${n.id} is a ${n.kind}, not a server with a service time` };
     const c = n.config;
     if (c.errorRate > 0) return { id: 'no-feedback', text: `${n.id} fails messages (errorRate ${c.errorRate}) and ${queue.id} redelivers them` };
-    if (c.io === 'blocking' && scenario.edges.some((x) => x.from === n.id)) {
+    if (c.io === 'blocking' && (outEdges.get(n.id) ?? []).length > 0) {
       return { id: 'no-blocking-calls', text: `${n.id} holds its worker while its downstream calls are out (io: blocking)` };
     }
     if (c.autoscale !== null || c.scaleSchedule.length > 0) return { id: 'stationary', text: `${n.id}'s instances change over the run` };

@@ -264,3 +264,18 @@ describe("Little's law on a run's own numbers", () => {
     expect(littlesLaw(r).map((x) => x.node)).toEqual(['web']);
   });
 });
+
+describe('a design too large to follow', () => {
+  it('is refused with a reason instead of taking time and memory in proportion to paths × nodes', () => {
+    const paths = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`/p${i}`, 1]));
+    const servers = Array.from({ length: 2_000 }, (_, i) => ({ id: `s${i}`, kind: 'server' }));
+    const doc = {
+      durationMs: 1000,
+      nodes: [{ id: 'users', kind: 'client', config: { paths } }, { id: 'lb', kind: 'loadBalancer' }, ...servers],
+      edges: [{ id: 'e', from: 'users', to: 'lb' }, ...servers.map((s, i) => ({ id: `e${i}`, from: 'lb', to: s.id }))],
+    };
+    const t = predictTheory(scenario(doc));
+    expect(t.stations).toHaveLength(2002);
+    expect(t.stations[5].failed).toEqual([{ id: 'closed-form', text: 'too large to follow here: 10000 client paths through 2002 nodes' }]);
+  });
+});

@@ -11,7 +11,7 @@ import { studentTQuantile, sweepThreshold, type SweepResult } from '../../src/en
 import { mmcTimeQuantile } from '../../src/theory';
 import { run, station } from '../helpers';
 
-async function sim(doc: unknown, ...flags: string[]) {
+async function simText(doc: unknown, ...flags: string[]): Promise<string> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(['doc.json', '--json', ...flags], {
@@ -23,8 +23,10 @@ async function sim(doc: unknown, ...flags: string[]) {
     defaultThreads: 2,
   });
   if (code !== 0) throw new Error(`exit ${code}: ${stderr}`);
-  return JSON.parse(stdout);
+  return stdout;
 }
+
+const sim = async (doc: unknown, ...flags: string[]) => JSON.parse(await simText(doc, ...flags));
 
 /**
  * Each of k intervals widened so that all k hold together with 95% confidence (Bonferroni:
@@ -42,7 +44,10 @@ const mm1 = (rps: number) => ({
 
 describe('M/M/1 at ρ = 0.8 with --replications 20', () => {
   it('gives a mean-latency interval that covers 1/(μ − λ) = 5 ms, as wide as the replications’ spread says', async () => {
-    const r = await sim(mm1(800), '--replications', '20');
+    const text = await simText(mm1(800), '--replications', '20', '--threads', '2');
+    // The same command on one thread prints the very same JSON.
+    expect(await simText(mm1(800), '--replications', '20', '--threads', '1')).toBe(text);
+    const r = JSON.parse(text);
     expect(r.replications).toBe(20);
     const half = r.ci95.latencyMs.mean;
     expect(Math.abs(r.latencyMs.mean - 5)).toBeLessThanOrEqual(half);

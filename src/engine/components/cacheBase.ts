@@ -18,7 +18,7 @@ import { CacheStore } from '../policies/cacheStore';
 import type { Engine } from '../runtime/engine';
 import { NodeRuntime } from '../runtime/node';
 import { ERROR, OK, type Call, type Outcome } from '../runtime/request';
-import { CACHE_HIT, CACHE_MISS } from '../runtime/tracer';
+import { CACHE_HIT, CACHE_MISS } from '../runtime/spanPool';
 import { CacheOp, CacheOpPool, HIT, PASS, READ, type OpKind } from './cacheParts';
 import { findVersionAuthority, type KeyVersions } from './versions';
 

@@ -24,7 +24,7 @@ import type { Engine } from '../runtime/engine';
 import { NodeRuntime } from '../runtime/node';
 import { ERROR, OK, WRITE, type Call } from '../runtime/request';
 import { FULL, STARTED } from '../runtime/station';
-import { POOL_WAIT, QUERY } from '../runtime/tracer';
+import { POOL_WAIT, QUERY } from '../runtime/spanPool';
 import { ConnectionPool, Query, QueryPool, Shard } from './databaseParts';
 import type { KeyVersions } from './versions';
 

@@ -15,7 +15,7 @@ import type { Engine } from '../runtime/engine';
 import { NodeRuntime } from '../runtime/node';
 import { ERROR, OK, REJECTED, type Call, type Outcome } from '../runtime/request';
 import { FULL, STARTED, Station } from '../runtime/station';
-import { QUEUE, SERVICE } from '../runtime/tracer';
+import { QUEUE, SERVICE } from '../runtime/spanPool';
 import { Autoscaler, type Scalable } from './autoscaler';
 import { ReplicaTimeline, type ReplicaStep } from './replicaTimeline';
 import { Job, JobPool } from './job';

@@ -9,62 +9,21 @@
  * so a run without tracing pays one comparison there and allocates nothing. With tracing on,
  * only a kept trace allocates (its plain-data copy); everything in flight is in the pools.
  *
- * What is not recorded is derived when a trace is kept: a call's timeout (its send time plus
- * the edge's `timeoutMs`, when no answer came before), the backoff between two attempts, and
- * which work was wasted (done for an attempt whose caller had given up).
+ * What is not recorded (timeouts, backoff, wasted work) is derived when a trace is kept
+ * (traceCopy.ts).
  */
 import { cloneJson } from '../../model/cloneJson';
-import {
-  DEFAULT_TRACE_OPTIONS,
-  type RequestTrace,
-  type TraceOptions,
-  type TraceOutcome,
-  type TraceSet,
-  type TraceSpan,
-  type TraceSpanKind,
-} from '../traces';
+import { DEFAULT_TRACE_OPTIONS, type RequestTrace, type TraceOptions, type TraceSet } from '../traces';
 import { ANSWER, DELIVER, REFUSED, type EdgeRuntime } from './edge';
 import type { Engine } from './engine';
 import { REJECTED, type Call, type Request } from './request';
-
-// Span kinds.
-const CALL = 0;
-export const QUEUE = 1;
-export const SERVICE = 2;
-export const POOL_WAIT = 3;
-export const QUERY = 4;
-export const CACHE_HIT = 5;
-export const CACHE_MISS = 6;
-const KIND_NAMES: TraceSpanKind[] = ['call', 'queue', 'service', 'pool-wait', 'query', 'cache-hit', 'cache-miss'];
-const OUTCOMES: TraceOutcome[] = ['ok', 'error', 'rejected', 'timeout'];
-
-// Call flags.
-const LOST_OUT = 1;
-const LOST_BACK = 2;
-const BREAKER = 4;
-const BULKHEAD = 8;
+import { BREAKER, BULKHEAD, CALL, LOST_BACK, LOST_OUT, SpanPool } from './spanPool';
+import { copyTrace } from './traceCopy';
 
 export class Tracer {
   options: TraceOptions;
 
-  // The span pool (structure of arrays) and its free list.
-  private readonly kind: Uint8Array;
-  private readonly flags: Uint8Array;
-  private readonly outcome: Int8Array;
-  private readonly node: Int32Array;
-  private readonly edge: Int32Array;
-  private readonly instance: Int32Array;
-  private readonly attempt: Int32Array;
-  private readonly parent: Int32Array;
-  private readonly next: Int32Array;
-  private readonly t0: Float64Array;
-  private readonly t1: Float64Array;
-  private readonly t2: Float64Array;
-  private readonly t3: Float64Array;
-  private readonly callRef: (Call | null)[];
-  private readonly callGen: Int32Array;
-  private readonly freeSpans: Int32Array;
-  private freeSpanCount: number;
+  private readonly spans: SpanPool;
 
   // Requests in flight: one slot each.
   private readonly head: Int32Array;
@@ -98,24 +57,7 @@ export class Tracer {
   ) {
     const o = (this.options = { ...DEFAULT_TRACE_OPTIONS, ...options });
     const n = o.spanPool;
-    this.kind = new Uint8Array(n);
-    this.flags = new Uint8Array(n);
-    this.outcome = new Int8Array(n);
-    this.node = new Int32Array(n);
-    this.edge = new Int32Array(n);
-    this.instance = new Int32Array(n);
-    this.attempt = new Int32Array(n);
-    this.parent = new Int32Array(n);
-    this.next = new Int32Array(n);
-    this.t0 = new Float64Array(n);
-    this.t1 = new Float64Array(n);
-    this.t2 = new Float64Array(n);
-    this.t3 = new Float64Array(n);
-    this.callRef = new Array<Call | null>(n).fill(null);
-    this.callGen = new Int32Array(n);
-    this.freeSpans = new Int32Array(n);
-    for (let i = 0; i < n; i++) this.freeSpans[i] = n - 1 - i;
-    this.freeSpanCount = n;
+    this.spans = new SpanPool(n);
     // A slot per four spans: a traced request holds a few spans at the least.
     const slots = Math.max(16, n >> 2);
     this.head = new Int32Array(slots);
@@ -144,37 +86,38 @@ export class Tracer {
 
   /** A call leaves on `edge` (DELIVER) or its answer goes back (ANSWER): runtime/edge.ts `carry`. */
   carry(edge: EdgeRuntime, call: Call, code: number): void {
+    const p = this.spans;
     if (code === DELIVER) {
       const s = this.newCall(edge, call);
       if (s < 0) return;
-      if (edge.latency.isZero) this.t1[s] = this.engine.now;
-      if (edge.partitioned) this.flags[s] |= LOST_OUT;
+      if (edge.latency.isZero) p.t1[s] = this.engine.now;
+      if (edge.partitioned) p.flags[s] |= LOST_OUT;
     } else if (code === ANSWER) {
       const s = this.findCall(call);
       if (s < 0) return;
-      this.t2[s] = this.engine.now;
-      if (edge.partitioned) this.flags[s] |= LOST_BACK;
+      p.t2[s] = this.engine.now;
+      if (edge.partitioned) p.flags[s] |= LOST_BACK;
     }
   }
 
   /** An event of `edge` is about to run: runtime/edge.ts `handleEvent`. */
   edgeEvent(edge: EdgeRuntime, code: number, call: Call): void {
+    const p = this.spans;
     if (code === DELIVER) {
       const s = this.findCall(call);
-      if (s >= 0) this.t1[s] = this.engine.now;
+      if (s >= 0) p.t1[s] = this.engine.now;
     } else if (code === ANSWER) {
       const s = this.findCall(call);
       if (s < 0) return;
-      this.t3[s] = this.engine.now;
-      this.outcome[s] = call.outcome;
+      p.t3[s] = this.engine.now;
+      p.outcome[s] = call.outcome;
     } else if (code === REFUSED) {
       const s = this.newCall(edge, call);
       if (s < 0) return;
       const now = this.engine.now;
-      this.t1[s] = this.t2[s] = this.t3[s] = now;
-      this.outcome[s] = call.outcome;
-      this.flags[s] |= call.outcome === REJECTED ? BULKHEAD : BREAKER;
-      this.flags[s] &= ~LOST_OUT;
+      p.t1[s] = p.t2[s] = p.t3[s] = now;
+      p.outcome[s] = call.outcome;
+      p.flags[s] |= call.outcome === REJECTED ? BULKHEAD : BREAKER;
     }
   }
 
@@ -250,7 +193,7 @@ export class Tracer {
 
   /** Spans and slots in use: what a drained run must have given back (for tests of the bounds). */
   inUse(): { spans: number; slots: number } {
-    return { spans: this.options.spanPool - this.freeSpanCount, slots: this.head.length - this.freeSlotCount };
+    return { spans: this.spans.inUse, slots: this.head.length - this.freeSlotCount };
   }
 
   // ---- the pools -------------------------------------------------------------------------
@@ -280,39 +223,20 @@ export class Tracer {
   }
 
   private freeSlot(slot: number): void {
-    for (let s = this.head[slot]; s >= 0; ) {
-      const n = this.next[s];
-      this.callRef[s] = null;
-      this.freeSpans[this.freeSpanCount++] = s;
-      s = n;
-    }
+    this.spans.freeList(this.head[slot]);
     this.freeSlots[this.freeSlotCount++] = slot;
   }
 
   /** A new span in the request's trace; -1 (and the trace marked truncated) past a limit. */
   private span(req: Request, kind: number, node: number, instance: number, parent: number, start: number, end: number): number {
     const slot = req.trace;
-    if (this.count[slot] >= this.options.maxSpansPerTrace || this.freeSpanCount === 0) {
+    const s = this.count[slot] < this.options.maxSpansPerTrace ? this.spans.alloc(kind, node, instance, parent, start, end) : -1;
+    if (s < 0) {
       this.truncated[slot] = 1;
       this.spansLost++;
       return -1;
     }
-    const s = this.freeSpans[--this.freeSpanCount];
-    this.kind[s] = kind;
-    this.flags[s] = 0;
-    this.outcome[s] = -1;
-    this.node[s] = node;
-    this.edge[s] = -1;
-    this.instance[s] = instance;
-    this.attempt[s] = 0;
-    this.parent[s] = parent;
-    this.next[s] = -1;
-    this.t0[s] = start;
-    this.t1[s] = end;
-    this.t2[s] = NaN;
-    this.t3[s] = NaN;
-    this.callRef[s] = null;
-    if (this.tail[slot] >= 0) this.next[this.tail[slot]] = s;
+    if (this.tail[slot] >= 0) this.spans.next[this.tail[slot]] = s;
     else this.head[slot] = s;
     this.tail[slot] = s;
     this.count[slot]++;
@@ -325,11 +249,12 @@ export class Tracer {
     if (req.trace < 0 && (call.ctx !== null || call.attempt !== 1 || this.open(req, edge.from.index) < 0)) return -1;
     const s = this.span(req, CALL, edge.to.index, -1, this.parentOf(call), call.sentAt, NaN);
     if (s < 0) return -1;
-    this.edge[s] = edge.index;
-    this.instance[s] = call.instance;
-    this.attempt[s] = call.attempt;
-    this.callRef[s] = call;
-    this.callGen[s] = call.gen;
+    const p = this.spans;
+    p.edge[s] = edge.index;
+    p.instance[s] = call.instance;
+    p.attempt[s] = call.attempt;
+    p.callRef[s] = call;
+    p.callGen[s] = call.gen;
     return s;
   }
 
@@ -344,9 +269,10 @@ export class Tracer {
   private findCall(call: Call): number {
     const slot = call.req.trace;
     if (slot < 0) return -1;
+    const p = this.spans;
     let found = -1;
-    for (let s = this.head[slot]; s >= 0; s = this.next[s]) {
-      if (this.callRef[s] === call && this.callGen[s] === call.gen) found = s;
+    for (let s = this.head[slot]; s >= 0; s = p.next[s]) {
+      if (p.callRef[s] === call && p.callGen[s] === call.gen) found = s;
     }
     return found;
   }
@@ -362,103 +288,16 @@ export class Tracer {
     }
   }
 
-  // ---- a kept trace as plain data ---------------------------------------------------------
-
   private materialize(slot: number, reason: RequestTrace['reason']): RequestTrace {
-    const engine = this.engine;
-    const pool: number[] = [];
-    for (let s = this.head[slot]; s >= 0; s = this.next[s]) pool.push(s);
-    const spans: (TraceSpan & { pool: number; parentPool: number; gaveUpAt: number })[] = pool.map((s) => {
-      const kind = this.kind[s];
-      const base = {
-        id: 0,
-        parent: null,
-        kind: KIND_NAMES[kind],
-        node: engine.nodes[this.node[s]].id,
-        startMs: this.t0[s],
-        endMs: this.t1[s] as number | null,
-        pool: s,
-        parentPool: this.parent[s],
-        gaveUpAt: NaN,
-      };
-      if (this.instance[s] >= 0) (base as TraceSpan).instance = this.instance[s];
-      if (kind !== CALL) return base;
-      const edge = engine.edges[this.edge[s]];
-      const f = this.flags[s];
-      const returned = f & LOST_BACK || Number.isNaN(this.t3[s]) ? null : this.t3[s];
-      const deadline = edge.timeoutMs !== null && (f & (BREAKER | BULKHEAD)) === 0 ? this.t0[s] + edge.timeoutMs : Infinity;
-      const timedOut = deadline < Infinity && (returned === null || returned > deadline) ? deadline : null;
-      const end = timedOut ?? returned;
-      const span: TraceSpan & { pool: number; parentPool: number; gaveUpAt: number } = {
-        ...base,
-        from: edge.from.id,
-        edge: edge.id,
-        attempt: this.attempt[s],
-        endMs: end,
-        deliveredAtMs: f & LOST_OUT || Number.isNaN(this.t1[s]) ? null : this.t1[s],
-        answeredAtMs: Number.isNaN(this.t2[s]) ? null : this.t2[s],
-        returnedAtMs: timedOut !== null ? null : returned,
-        timedOutAtMs: timedOut,
-        gaveUpAt: end ?? NaN,
-      };
-      if (timedOut !== null) span.outcome = 'timeout';
-      else if (this.outcome[s] >= 0) span.outcome = OUTCOMES[this.outcome[s]];
-      if (f & BREAKER) span.refused = 'circuit-breaker';
-      if (f & BULKHEAD) span.refused = 'bulkhead';
-      return span;
-    });
-    // Backoff: between an attempt's end, as its caller saw it, and the next attempt's start.
-    const byCall = new Map<string, (typeof spans)[number][]>();
-    for (const sp of spans) {
-      if (sp.kind !== 'call') continue;
-      const key = `${sp.parentPool}/${sp.edge}`;
-      const list = byCall.get(key) ?? [];
-      list.push(sp);
-      byCall.set(key, list);
-    }
-    const backoffs: (typeof spans)[number][] = [];
-    for (const list of byCall.values()) {
-      for (let k = 1; k < list.length; k++) {
-        const prev = list[k - 1];
-        const cur = list[k];
-        if (cur.attempt! <= 1 || Number.isNaN(prev.gaveUpAt) || !(cur.startMs > prev.gaveUpAt)) continue;
-        backoffs.push({ id: 0, parent: null, kind: 'backoff', node: cur.from!, from: cur.from, edge: cur.edge, attempt: cur.attempt, startMs: prev.gaveUpAt, endMs: cur.startMs, pool: -1, parentPool: cur.parentPool, gaveUpAt: NaN });
-      }
-    }
-    const all = [...spans, ...backoffs].sort((a, b) => a.startMs - b.startMs);
-    const idOf = new Map<number, number>();
-    all.forEach((sp, i) => {
-      sp.id = i;
-      if (sp.pool >= 0) idOf.set(sp.pool, i);
-    });
-    const byPool = new Map(all.filter((sp) => sp.pool >= 0).map((sp) => [sp.pool, sp]));
-    const out: TraceSpan[] = all.map((sp) => {
-      const { pool: _p, parentPool, gaveUpAt: _g, ...rest } = sp;
-      const parent = parentPool >= 0 ? (idOf.get(parentPool) ?? null) : null;
-      // Work under an attempt whose caller gave up is wasted, however deep.
-      let wasted = false;
-      for (let up = parentPool; up >= 0; ) {
-        const p = byPool.get(up);
-        if (p === undefined) break;
-        if (p.timedOutAtMs !== undefined && p.timedOutAtMs !== null) wasted = true;
-        up = p.parentPool;
-      }
-      const span: TraceSpan = { ...rest, parent };
-      if (wasted) span.wasted = true;
-      return span;
-    });
-    const finished = this.finished[slot];
-    const outcome = this.reqOutcome[slot];
-    return {
+    const header = {
       requestId: this.reqId[slot],
-      client: engine.nodes[this.client[slot]].id,
+      client: this.client[slot],
       reason,
       createdAtMs: this.created[slot],
-      finishedAtMs: Number.isNaN(finished) ? null : finished,
-      latencyMs: Number.isNaN(finished) ? null : finished - this.created[slot],
-      outcome: outcome >= 0 ? OUTCOMES[outcome] : null,
+      finishedAtMs: this.finished[slot],
+      outcome: this.reqOutcome[slot],
       truncated: this.truncated[slot] === 1,
-      spans: out,
     };
+    return copyTrace(this.spans, this.head[slot], header, this.engine.nodes, this.engine.edges);
   }
 }

@@ -41,6 +41,7 @@ import { NodeRuntime } from '../runtime/node';
 import { AppliedWrites } from '../policies/appliedWrites';
 import { ERROR, OK, WRITE, type Call, type Request } from '../runtime/request';
 import { FULL, STARTED } from '../runtime/station';
+import { POOL_WAIT, QUERY } from '../runtime/spanPool';
 import { ConnectionPool, Query, QueryPool, Shard, type DatabaseShardReport } from './databaseParts';
 import type { KeyVersions } from './versions';
 
@@ -180,6 +181,7 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
     this.windowWaitCount++;
     let t = (q.write ? this.writeTime : this.readTime).sample(this.serviceRng);
     if (this.connectTime !== null) t += this.connectTime.sample(this.serviceRng);
+    if (this.engine.tracer !== null) this.engine.tracer.station(q.call, this.index, -1, q.arrivedAt, now, now + t * this.slowFactor, POOL_WAIT, QUERY);
     this.engine.queue.schedule(now + t * this.slowFactor, this, SERVICE_DONE, q, q.gen);
   }
 
@@ -208,6 +210,7 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
 
   private timeOut(q: Query): void {
     const call = q.call;
+    if (this.engine.tracer !== null) this.engine.tracer.station(call, this.index, -1, q.arrivedAt, this.engine.now, NaN, POOL_WAIT, QUERY);
     if (call.req.measured) {
       this.errors++;
       this.poolTimeouts++;

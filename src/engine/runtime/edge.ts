@@ -20,10 +20,10 @@ import type { Engine } from './engine';
 import type { NodeRuntime } from './node';
 import { ERROR, OK, REJECTED, TIMEOUT, type Call, type Outcome } from './request';
 
-// Event codes.
-const DELIVER = 0;
-const ANSWER = 1;
-const REFUSED = 2;
+// Event codes (the tracer reads the first three).
+export const DELIVER = 0;
+export const ANSWER = 1;
+export const REFUSED = 2;
 const TIMEOUT_CHECK = 3;
 const RETRY = 4;
 const SEND = 5;
@@ -161,6 +161,7 @@ export class EdgeRuntime implements EventHandler {
 
   /** One leg of the network; a partitioned edge drops what it carries. */
   private carry(call: Call, code: number): void {
+    if (this.engine.tracer !== null) this.engine.tracer.carry(this, call, code);
     if (this.partitioned) {
       this.dropped++;
       call.lost = true;
@@ -253,6 +254,7 @@ export class EdgeRuntime implements EventHandler {
   }
 
   handleEvent(code: number, obj: unknown, arg: number): void {
+    if (this.engine.tracer !== null && code <= REFUSED) this.engine.tracer.edgeEvent(this, code, obj as Call);
     switch (code) {
       case DELIVER:
         this.to.receive(obj as Call);

@@ -5,6 +5,7 @@
  * (`init`), so nothing of its previous life survives.
  */
 import type { EdgeRuntime } from './edge';
+import type { Tracer } from './tracer';
 
 export const OK = 0;
 export const ERROR = 1;
@@ -38,6 +39,8 @@ export class Request {
   idempotencyKey = false;
   /** Calls still holding this request; it returns to the pool at zero. */
   refs = 0;
+  /** Its slot in the tracer while traced, else -1 (runtime/tracer.ts). */
+  trace = -1;
 }
 
 /**
@@ -115,6 +118,8 @@ export class RequestPool {
   live = 0;
   /** Measured requests taken from the pool, counted here and nowhere else. */
   measuredAcquired = 0;
+  /** Closes a traced request's trace when it is released (set once tracing starts). */
+  tracer: Tracer | null = null;
 
   /** A request held by nobody yet: the first call made for it holds it. */
   acquire(measured: boolean): Request {
@@ -133,6 +138,7 @@ export class RequestPool {
   release(r: Request): void {
     if (--r.refs === 0) {
       this.live--;
+      if (r.trace >= 0) this.tracer!.close(r);
       this.free.push(r);
     } else if (r.refs < 0) {
       throw new Error(`request ${r.id} released more often than it was held`);

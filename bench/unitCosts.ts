@@ -55,6 +55,12 @@ const viaLb = [
   { id: 'e2', from: 'lb', to: 'web', config: { latency: 0 } },
 ];
 const slow = { dist: 'constant', ms: DAY_MS };
+/** 100,000 requests a second straight into a database that answers at once; `writes` of them write. */
+const appliedWritesDoc = (writes: number) =>
+  doc(
+    [client(100_000, { writeFraction: writes, keys: { count: 1 } }), { id: 'db', kind: 'database', config: { connections: 1000, writeTime: 0, readTime: 0 } }],
+    [{ id: 'e1', from: 'users', to: 'db', config: { latency: 0 } }],
+  );
 const queueLength = (sim: Simulation) => sim.takeFrame().nodes.web.queueLength;
 
 const CASES: Record<string, Measure> = {
@@ -185,6 +191,20 @@ const CASES: Record<string, Measure> = {
       ),
     untilMs: 20_000,
     items: () => 10_000,
+  },
+  appliedWrite: {
+    // 530,000 ids: just past a doubling of the ring to 2^20 slots, its worst bytes per id.
+    item: "request id in a database's memory of applied writes (just after its ring doubled)",
+    doc: () => appliedWritesDoc(1),
+    untilMs: 5_300,
+    items: (sim) => nodeReport(sim.report(), 'db', 'database').rememberedWriteIds,
+    minus: 'appliedWriteBase',
+  },
+  appliedWriteBase: {
+    item: 'the same run reading instead of writing (what the writes add is the memory)',
+    doc: () => appliedWritesDoc(0),
+    untilMs: 5_300,
+    items: (sim) => sim.report().requests.generated,
   },
   edge: {
     item: 'edge (1,000 parallel edges between two servers)',

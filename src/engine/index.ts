@@ -8,6 +8,8 @@ import { SimulationRun, type Simulation, type SimulationOverrides } from './simu
 
 export type * from './api';
 export type { Simulation, SimulationOverrides } from './simulation';
+export type * from './traces';
+export { DEFAULT_TRACE_OPTIONS } from './traces';
 export { isSimulated } from './components';
 export { nodeReport } from './reportAccess';
 export { checkRunnable } from './runnable';

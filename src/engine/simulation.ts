@@ -8,10 +8,14 @@ import { engineKindOf } from './components';
 import { EdgeRuntime } from './runtime/edge';
 import { Engine } from './runtime/engine';
 import type { NodeRuntime } from './runtime/node';
+import { Tracer } from './runtime/tracer';
+import type { TraceOptions, TraceSet } from './traces';
 
 export interface SimulationOverrides {
   seed?: number;
   durationMs?: number;
+  /** Trace requests from the start (see {@link Simulation.setTracing}). */
+  traces?: Partial<TraceOptions>;
 }
 
 /** A built run. The host advances it in slices; the engine never paces itself. */
@@ -40,6 +44,14 @@ export interface Simulation {
   takeFrame(): Frame;
   report(wallMs?: number): Report;
   applyChange(change: LiveChange): void;
+  /**
+   * Starts tracing requests from now on, or changes what is kept (sampling, windows); null
+   * stops recording new spans (traces kept so far stay readable). Memory is fixed when
+   * tracing first starts: `spanPool` spans and `maxTraces` traces of each kind.
+   */
+  setTracing(options: Partial<TraceOptions> | null): void;
+  /** The traces kept so far, as plain data; empty when tracing never started. */
+  traces(): TraceSet | null;
 }
 
 /** A record without a prototype: any id, `__proto__` and `constructor` included, is a plain key. */
@@ -86,6 +98,7 @@ export class SimulationRun implements Simulation {
     for (const f of scenario.faults) {
       engine.at(f.atMs, () => this.applyFault(f.action, f.target, f.instance, f.factor));
     }
+    if (overrides.traces !== undefined) this.setTracing(overrides.traces);
     engine.start();
   }
 
@@ -167,6 +180,23 @@ export class SimulationRun implements Simulation {
     const node = this.nodeById.get(change.node);
     if (node === undefined) throw new Error(`no node with id "${change.node}"`);
     if (!node.applyLive(change)) throw new Error(`${change.type} does not apply to ${node.kind} "${node.id}"`);
+  }
+
+  setTracing(options: Partial<TraceOptions> | null): void {
+    const e = this.engine;
+    if (options === null) {
+      e.tracer = null;
+      return;
+    }
+    const tracer = e.requests.tracer;
+    if (tracer !== null) tracer.configure(options);
+    else e.requests.tracer = new Tracer(e, options);
+    e.tracer = e.requests.tracer;
+  }
+
+  traces(): TraceSet | null {
+    const tracer = this.engine.requests.tracer;
+    return tracer !== null ? tracer.traceSet() : null;
   }
 
   takeFrame(): Frame {

@@ -45,6 +45,13 @@ export const edgeConfigSchema = strict({
   weight: weight().default(1),
   /** What an open circuit breaker answers. */
   fallback: oneOf(['error', 'degraded']).default('error'),
+  /**
+   * Requests sent on this edge carry their id as an idempotency key, and every node after
+   * passes it on: the database that applies a request's write remembers the id (for the run's
+   * last 10 minutes), so a write retried after a timeout is applied once. Without a key a
+   * retried write is applied again and the database counts a `duplicateWrite` (SPEC §3.3).
+   */
+  idempotencyKeys: boolean().default(false),
 });
 
 export const edgeSchema = strict({

@@ -43,7 +43,7 @@ export { MAX_CONCURRENCY, MAX_REPLICA_STEPS, MAX_REPLICAS, type AutoscaleConfig,
 export { CACHE_STRATEGIES, EVICTION_POLICIES, type CacheConfig } from './kinds/cache';
 export type { CdnConfig } from './kinds/cdn';
 export type { QueueConfig } from './kinds/queue';
-export type { DatabaseConfig } from './kinds/database';
+export { APPLIED_WRITES_WINDOW_MS, MAX_APPLIED_WRITES, type DatabaseConfig } from './kinds/database';
 export { createEdge, createNode, defaultConfig, nextId } from './defaults';
 export { MIGRATIONS, migrateDocument, type Migration, type MigrationResult, type RawDocument } from './migrations';
 export { formatErrors, parseScenario, parseScenarioText, type FieldError, type ParseResult } from './validate';

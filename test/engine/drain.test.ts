@@ -61,6 +61,7 @@ function arbEdgeConfig(callsMax: number): fc.Arbitrary<Json> {
       callsPerRequest: fc.integer({ min: 1, max: callsMax }),
       weight: fc.integer({ min: 1, max: 5 }),
       fallback: fc.constantFrom('error', 'degraded'),
+      idempotencyKeys: fc.boolean(),
     },
     { requiredKeys: [] },
   );
@@ -344,6 +345,7 @@ describe('drain: everything comes back', () => {
         const parsed = parseScenario(doc);
         if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
         const sim = createSimulation(parsed.scenario);
+        const keyed = parsed.scenario.edges.some((e) => e.config.idempotencyKeys);
         sim.runToEnd();
         const end = sim.report().requests;
         expect(end.inFlight).toBeGreaterThanOrEqual(0);
@@ -370,6 +372,11 @@ describe('drain: everything comes back', () => {
         for (const n of Object.values(r.nodes)) {
           expect(n.utilization).toBeGreaterThanOrEqual(0);
           expect(n.utilization).toBeLessThanOrEqual(1 + 1e-9);
+          if (n.kind === 'database') {
+            // A duplicate is an application beyond a request's first; only a request with a key is deduplicated.
+            expect(n.duplicateWrites).toBeLessThan(Math.max(1, n.writesApplied));
+            if (!keyed) expect(n.writesDeduplicated).toBe(0);
+          }
         }
         ran++;
       }),

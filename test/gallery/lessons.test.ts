@@ -2,64 +2,27 @@
  * Every built-in scenario teaches its lesson: run headless, the report (and the frames the
  * charts draw) shows what the entry's "watch" text says, and its "try" change shows the
  * other side of the trade-off. Where theory has the number (Erlang C, M/M/c/K loss, G/M/1,
- * the maximum of exponentials), the run is compared with it over replications, within 4
- * standard errors (plus the histogram's 1% for percentiles).
+ * the maximum of exponentials, saturated throughput c / E[S], Che's approximation and its
+ * FIFO counterpart, the chance of a write within a replica's lag, a fixed window's 2 × limit),
+ * the run is compared with it over replications, within 4 standard errors (plus the
+ * histogram's 1% for percentiles, or the approximation's own error). The checks of the
+ * growth path and of the data-tier and traffic trade-offs live in their own files.
  */
 import { describe, expect, it } from 'vitest';
-import { nodeReport } from '../../src/engine';
-import { GALLERY, galleryEntry, type GalleryEntry } from '../../src/model/gallery';
-import { replicate, seeds } from '../helpers';
-import { erlangArrivalsResponse, mmcResponse, mmckBlocking, observe, stretch, tried, type Observation } from './observe';
-
-const within = (actual: number, expected: number, tolerance: number, what: string) =>
-  expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected} (±${tolerance})`).toBeLessThanOrEqual(tolerance);
-
-const REPLICATIONS = 8;
-
-/** A statistic over replications of a document (seeds from the entry's own). */
-function replicated(entry: GalleryEntry, stat: (o: Observation) => number, document = entry.document) {
-  const first = typeof document.seed === 'number' ? document.seed : 1;
-  return replicate(seeds(REPLICATIONS, first), (seed) => stat(observe(document, { seed })));
-}
-
-const node = (o: Observation, id: string) => o.report.nodes[id];
-const server = (o: Observation, id: string) => nodeReport(o.report, id, 'server');
-const edge = (o: Observation, id: string) => o.report.edges[id];
-
-type Lesson = (entry: GalleryEntry) => void;
+import { GALLERY, galleryEntry } from '../../src/model/gallery';
+import { CACHING_LESSONS } from './cachingLessons';
+import { DATABASE_LESSONS } from './databaseLessons';
+import { GROWTH_LESSONS } from './growthLessons';
+import { edge, node, replicated, server, within, type Lesson } from './lessonKit';
+import { erlangArrivalsResponse, mmcResponse, observe, stretch, tried } from './observe';
+import { TRAFFIC_LESSONS } from './trafficLessons';
+import { duplicateWritesLesson } from './duplicateWritesLesson';
 
 const LESSONS: Record<string, Lesson> = {
-  'growth-one-server'(entry) {
-    const base = observe(entry.document);
-    // 8 workers of 20 ms: the first three steps are M/M/8 at 25%, 50%, 75% (plus 2 ms of network).
-    for (const [from, rps] of [
-      [3_000, 100],
-      [18_000, 200],
-      [33_000, 300],
-    ] as const) {
-      const expected = mmcResponse(8, rps / 1000, 20) + 2;
-      const r = replicated(entry, (o) => stretch(o, from, from + 12_000).meanLatencyMs);
-      within(r.mean, expected, 4 * r.se, `mean latency at ${rps} rps`);
-      expect(stretch(base, from, from + 12_000).errorRate).toBe(0);
-    }
-    // At 500 rps the server (400 max) turns away what its 8 + 100 places cannot hold: M/M/8/108.
-    const loss = mmckBlocking(8, 108, 0.5, 20);
-    expect(loss).toBeGreaterThan(0.19);
-    const r = replicated(entry, (o) => stretch(o, 48_000, 60_000).errorRate);
-    within(r.mean, loss, 4 * r.se, 'share turned away at 500 rps');
-    expect(base.report.requests.rejected).toBeGreaterThan(1000);
-    // Two replicas carry it all.
-    expect(observe(tried(entry)).report.requests.rejected).toBe(0);
-  },
-
-  'growth-load-balancer'(entry) {
-    const o = observe(entry.document);
-    expect(o.report.requests.rejected + o.report.requests.error).toBe(0);
-    expect(stretch(o, 48_000, 60_000).meanLatencyMs).toBeLessThan(30);
-    expect(node(o, 'web').utilization).toBeLessThan(0.4);
-    const one = observe(tried(entry));
-    expect(stretch(one, 48_000, 60_000).errorRate).toBeGreaterThan(0.15);
-  },
+  ...GROWTH_LESSONS,
+  ...CACHING_LESSONS,
+  ...DATABASE_LESSONS,
+  ...TRAFFIC_LESSONS,
 
   'slow-server'(entry) {
     const rr = observe(entry.document);
@@ -139,6 +102,8 @@ const LESSONS: Record<string, Lesson> = {
     const degraded = observe(tried(entry));
     expect(degraded.report.requests.error).toBeLessThan(0.2 * o.report.requests.error);
   },
+
+  'duplicate-writes': duplicateWritesLesson,
 
   'blocking-vs-async'(entry) {
     const o = observe(entry.document);

@@ -4,7 +4,7 @@
  * happened in a stretch of simulated time (after a fault, after a traffic step) as the
  * charts show it.
  */
-import { createSimulation, type Report } from '../../src/engine';
+import { createSimulation, type NodeFrame, type Report } from '../../src/engine';
 import { formatErrors, parseScenario, type ScenarioInput } from '../../src/model';
 import { applyTryChanges, type GalleryEntry } from '../../src/model/gallery';
 
@@ -15,6 +15,10 @@ interface Bin {
   failed: number;
   /** Sum of the latencies of the bin's ok requests (mean × count). */
   okLatencySum: number;
+  /** The bin's p99 latency of ok requests, as the latency chart draws it. */
+  p99: number;
+  /** Each node's live figures over the bin, as the canvas shows them. */
+  nodes: Record<string, NodeFrame>;
 }
 
 export interface Observation {
@@ -28,16 +32,18 @@ export interface Stretch {
   meanLatencyMs: number;
 }
 
+/** One-second bins, unless a check needs finer ones (`binMs`). */
 const BIN_MS = 1000;
 
-export function observe(document: ScenarioInput, overrides: { seed?: number; durationMs?: number } = {}): Observation {
+export function observe(document: ScenarioInput, overrides: { seed?: number; durationMs?: number; binMs?: number } = {}): Observation {
   const parsed = parseScenario(document);
   if (!parsed.ok) throw new Error(formatErrors(parsed.errors));
-  const sim = createSimulation(parsed.scenario, overrides);
+  const { binMs = BIN_MS, ...runOverrides } = overrides;
+  const sim = createSimulation(parsed.scenario, runOverrides);
   const bins: Bin[] = [];
   while (!sim.finished) {
     const fromMs = sim.nowMs;
-    sim.runUntil(Math.min(sim.durationMs, fromMs + BIN_MS));
+    sim.runUntil(Math.min(sim.durationMs, fromMs + binMs));
     const frame = sim.takeFrame();
     const failed = Math.round(frame.completed * frame.errorRate);
     bins.push({
@@ -46,6 +52,8 @@ export function observe(document: ScenarioInput, overrides: { seed?: number; dur
       finished: frame.completed,
       failed,
       okLatencySum: frame.latencyMs.mean * (frame.completed - failed),
+      p99: frame.latencyMs.p99,
+      nodes: frame.nodes,
     });
   }
   return { report: sim.report(), bins };

@@ -352,6 +352,7 @@ const arbFullEdgeConfig = partial({
   callsPerRequest: fc.integer({ min: 1, max: 5 }),
   weight: arbDecimal(0.01, 10),
   fallback: fc.constantFrom('error' as const, 'degraded' as const),
+  idempotencyKeys: fc.boolean(),
 });
 
 /**

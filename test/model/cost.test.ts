@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { checkRunnable, createSimulation } from '../../src/engine';
+import { checkRunnable, createSimulation, nodeReport } from '../../src/engine';
 import { BYTES, WORK, checkBudget, estimateCost, formatBytes, formatCount, formatErrors, parseScenario, parseScenarioText, type Scenario } from '../../src/model';
 
 /** A size as the messages write it: `size(1e7, BYTES.queuedRequest)` is "6.1 GB" today (the figures are re-measured). */
@@ -103,6 +103,41 @@ describe('memory: the estimate against the heap a run grows', () => {
     expect(grown).toBeGreaterThan(queue.bytes / 2);
   });
 
+  it("a database's memory of 140,000 applied writes costs what BYTES.appliedWrite says, within a factor of 2", async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    // 14,000 writes a second for 10 s: 140,000 ids, just past the ring's doubling to 2^18 slots.
+    const s = scenario({
+      durationMs: 10_000,
+      nodes: [
+        { id: 'users', kind: 'client', config: { rps: 14_000, arrival: 'constant', writeFraction: 1, keys: { count: 1 } } },
+        { id: 'db', kind: 'database', config: { connections: 1000, writeTime: 0 } },
+      ],
+      edges: [{ id: 'e1', from: 'users', to: 'db', config: { latency: 0 } }],
+    });
+    const ids = estimateCost(s).memory.find((m) => m.path === 'nodes[1]')!;
+    expect(ids.what).toBe('up to 140,000 request ids of the writes applied in the last 10 minutes');
+    const held = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    // The rings outgrown on the way are garbage whose buffers V8 frees on a background thread,
+    // later when the machine is busy: the least of a few readings is what the run keeps.
+    const settled = async () => {
+      let least = Infinity;
+      for (let k = 0; k < 10; k++) {
+        gc();
+        await new Promise((r) => setTimeout(r, 30));
+        least = Math.min(least, held());
+      }
+      return least;
+    };
+    const before = await settled();
+    const sim = createSimulation(s);
+    sim.runToEnd();
+    const grown = (await settled()) - before;
+    expect(nodeReport(sim.report(), 'db', 'database').rememberedWriteIds).toBeGreaterThan(139_000);
+    expect(grown).toBeLessThanOrEqual(ids.bytes * 1.05);
+    expect(grown).toBeGreaterThan(ids.bytes / 2);
+  });
+
   it('the figures are positive, and say how to re-measure them', () => {
     for (const [name, bytes] of Object.entries(BYTES)) expect(bytes, name).toBeGreaterThan(0);
     for (const [name, events] of Object.entries(WORK)) expect(events, name).toBeGreaterThan(0);
@@ -139,8 +174,9 @@ describe('a document over budget is refused with the fields that drive the cost'
     expect(lines(s)).toEqual([
       `nodes[1].config.virtualNodes: a consistent-hash ring of 60,000,000 points (6,000 instances × 10,000) ≈ ${size(6e7, BYTES.ringPoint)}; the limit is 256 MB`,
       `nodes[1].config.virtualNodes: building a ring of 60,000,000 points ≈ ${formatCount(6e7 * WORK.ringPoint)} events`,
-      // and 100 rps × 7 events (client, 3 edges, balancer, server) × 60 s of traffic
-      `durationMs: ≈ ${formatCount(6e7 * WORK.ringPoint + 42_000)} events in all over 60 s; the limit is 100,000,000 events`,
+      // and 100 rps × 6 events (the arrival, 2 × 2 legs, the service: the balancer's
+      // processing rides its outgoing link) × 60 s of traffic
+      `durationMs: ≈ ${formatCount(6e7 * WORK.ringPoint + 36_000)} events in all over 60 s; the limit is 100,000,000 events`,
     ]);
     // With the default 100 virtual nodes the same design fits.
     const lb = s.nodes[1];
@@ -204,6 +240,37 @@ describe('a document over budget is refused with the fields that drive the cost'
       `nodes[1].config.limit: up to 86,400,000 logged timestamps ≈ ${size(86_400_000, BYTES.logEntry)}; the limit is 256 MB`,
       `nodes[2].config.capacity: up to 10,000,000 cache entries ≈ ${size(1e7, BYTES.cacheEntry)}; the limit is 256 MB`,
     ].sort((a, b) => memoryOf(b) - memoryOf(a)));
+  });
+
+  it("a database's memory of applied writes: writeFraction of the calls, 10 minutes of them, at most 4,194,304", () => {
+    const doc = (rps: number, writeFraction: number, durationMs: number) =>
+      scenario({
+        durationMs,
+        nodes: [
+          { id: 'users', kind: 'client', config: { rps, writeFraction } },
+          { id: 'api', kind: 'server', config: { concurrency: 1000, replicas: 100 } },
+          { id: 'db', kind: 'database' },
+        ],
+        edges: [
+          { id: 'e1', from: 'users', to: 'api' },
+          { id: 'e2', from: 'api', to: 'db', config: { callsPerRequest: 2, timeoutMs: 100, retry: { maxAttempts: 3 } } },
+        ],
+      });
+    const ids = (s: Scenario) => estimateCost(s).memory.find((m) => m.path === 'nodes[2]');
+    // Reads only: nothing to remember.
+    expect(ids(doc(1000, 0, 3_600_000))).toBeUndefined();
+    // 10% of 1,000 rps, 2 calls each, every one tried 3 times at worst: 600 write calls a second.
+    expect(ids(doc(1000, 0.1, 3_600_000))!.what).toBe('up to 360,000 request ids of the writes applied in the last 10 minutes');
+    // A minute of them holds only the minute's.
+    expect(ids(doc(1000, 0.1, 60_000))!.what).toBe('up to 36,000 request ids of the writes applied in the last 10 minutes');
+    // 20,000 writes a second would fill 10 minutes with 72,000,000: the memory stops at its bound.
+    const big = ids(doc(20_000, 0.5, 3_600_000))!;
+    expect(big.what).toBe('up to 4,194,304 request ids of the writes applied in the last 10 minutes');
+    expect(big.bytes).toBe(4_194_304 * BYTES.appliedWrite);
+    expect(checkBudget(estimateCost(doc(20_000, 0.5, 3_600_000))).memory).toContainEqual({
+      path: 'nodes[2]',
+      message: `up to 4,194,304 request ids of the writes applied in the last 10 minutes ≈ ${size(4_194_304, BYTES.appliedWrite)}; the limit is 256 MB`,
+    });
   });
 
   it('fan-out that overflows a double is "more than 1e308", never NaN', () => {

@@ -196,6 +196,13 @@ describe('an invalid document is refused with a message naming the field', () =>
     expect(refuse((d) => (d.nodes[2].config.autoscale = { min: 3, max: 3 }))).toEqual([]);
   });
 
+  it('idempotency keys are on or off, and off unless asked for', () => {
+    expect(refuse((d) => (d.edges[1].config = { idempotencyKeys: 'yes' }))).toEqual(['edges[1].config.idempotencyKeys: must be true or false']);
+    expect(refuse((d) => (d.edges[1].config = { idempotencyKeys: true }))).toEqual([]);
+    const parsed = parseScenario({ version: 1, nodes: [{ id: 'a', kind: 'server' }, { id: 'b', kind: 'database' }], edges: [{ id: 'e', from: 'a', to: 'b' }] });
+    expect(parsed.ok && parsed.scenario.edges[0].config.idempotencyKeys).toBe(false);
+  });
+
   it('a gateway route to a missing node', () => {
     expect(
       refuse((d) => d.nodes.push({ id: 'gw', kind: 'apiGateway', config: { routes: [{ pathPrefix: '/s', to: 'cdn' }] } })),

@@ -9,8 +9,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRunnable } from '../../src/engine';
 import {
+  checkBudget,
   decodeSharePayload,
   encodeSharePayload,
+  estimateCost,
   exportFileName,
   exportScenarioText,
   formatErrors,
@@ -51,6 +53,14 @@ describe('the gallery', () => {
     expect(tried).not.toEqual(scenario);
     // Applying the change leaves the entry's own document alone.
     expect(parsed(entry.document)).toEqual(scenario);
+  });
+
+  it.each(GALLERY.map((e) => [e.id, e] as const))('%s stays within the default budget, before and after its change', (_id, entry) => {
+    for (const document of [entry.document, applyTryChanges(entry.document, entry.tryChanges)]) {
+      const budget = checkBudget(estimateCost(parsed(document)));
+      expect(budget.memory).toEqual([]);
+      expect(budget.events).toEqual([]);
+    }
   });
 
   it('includes every file in examples/', () => {

@@ -125,6 +125,7 @@ describe('the scenario document', () => {
       callsPerRequest: 1,
       weight: 1,
       fallback: 'error',
+      idempotencyKeys: false,
     });
   });
 

@@ -5,7 +5,7 @@ import { applyChange, ChangeError } from '../../src/ui/edit/applyChange';
 import { nodeTarget, scenarioTarget } from '../../src/ui/edit/changes';
 import { copyNodes, pasteChange } from '../../src/ui/edit/clipboard';
 import { edit, initialEditorState, redo, undo } from '../../src/ui/edit/editor';
-import { GROUP_WINDOW_MS } from '../../src/ui/edit/history';
+import { closeGroup, GROUP_WINDOW_MS } from '../../src/ui/edit/history';
 import { connectionProblem, uncalledNodes } from '../../src/ui/edit/wiring';
 
 function doc(extra: Record<string, unknown> = {}): Scenario {
@@ -95,6 +95,20 @@ describe('the editor', () => {
     expect(state.scenario).toStrictEqual(doc());
     state = redo(redo(state)!)!;
     expect(state.scenario.nodes[2].config).toMatchObject({ concurrency: 124 });
+  });
+
+  it('leaving the field ends the burst: typing after it is a step of its own however soon', () => {
+    let state = initialEditorState(doc());
+    const type = (value: number, now: number) =>
+      (state = edit(state, { type: 'set', target: nodeTarget('a'), path: ['config', 'concurrency'], value }, { label: 'set concurrency', group: 'a.concurrency', now }).state);
+    type(8, 0);
+    state = { ...state, history: closeGroup(state.history) };
+    type(4, 10);
+    type(6, 20);
+    expect(state.history.past).toHaveLength(2);
+    state = undo(state)!;
+    expect(state.scenario.nodes[2].config).toMatchObject({ concurrency: 8 });
+    expect(closeGroup(state.history)).toBe(state.history);
   });
 
   it('loading a whole document is one step that undo takes back', () => {

@@ -45,7 +45,7 @@ describe('the inspector’s fields come from the schema', () => {
   });
 
   it('every table entry names a field that exists, or one the SPEC announces', () => {
-    const announced = new Set(['queue: durable', 'edge: retry.budgetRatio', 'edge: idempotencyKeys']);
+    const announced = new Set(['queue: durable', 'edge: retry.budgetRatio']);
     for (const [scope, fields] of scopes) {
       const known = new Set<string>();
       walk(fields, (spec) => known.add(infoKey(spec.path)));

@@ -6,7 +6,7 @@
 import type { Simulation } from '../../src/engine';
 import type { Engine } from '../../src/engine/runtime/engine';
 import type { NodeRuntime } from '../../src/engine/runtime/node';
-import type { Call } from '../../src/engine/runtime/request';
+import { WRITE, type Call } from '../../src/engine/runtime/request';
 
 export interface Seen {
   t: number;
@@ -66,6 +66,38 @@ export function recordAnswers(sim: Simulation, id: string): Seen[] {
     onResponse(call);
   };
   return out;
+}
+
+/** An answer a callee gave on an edge, when it gave it (before the network carries it back). */
+export interface Given {
+  t: number;
+  /** The request's id, and whether it is a write. */
+  id: number;
+  write: boolean;
+  /** The caller's attempt (1: the first try). */
+  attempt: number;
+  outcome: number;
+  /** The data version the answer carries. */
+  version: number;
+}
+
+/** Every answer given on edge `id`, in order: what the callee did with each attempt. */
+export function recordGivenAnswers(sim: Simulation, id: string): Given[] {
+  const engine = engineOf(sim);
+  const edge = engine.edges.find((e) => e.id === id);
+  if (edge === undefined) throw new Error(`no edge "${id}"`);
+  const out: Given[] = [];
+  const answer = edge.answer.bind(edge);
+  edge.answer = (call, outcome) => {
+    out.push({ t: engine.now, id: call.req.id, write: call.req.op === WRITE, attempt: call.attempt, outcome, version: call.version });
+    answer(call, outcome);
+  };
+  return out;
+}
+
+/** A node's runtime, for tests that read what the report does not show. */
+export function runtimeOf<T>(sim: Simulation, id: string): T {
+  return nodeOf(sim, id) as unknown as T;
 }
 
 /** The run's path table (requests carry an index into it). */

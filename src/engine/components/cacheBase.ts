@@ -18,6 +18,7 @@ import { CacheStore } from '../policies/cacheStore';
 import type { Engine } from '../runtime/engine';
 import { NodeRuntime } from '../runtime/node';
 import { ERROR, OK, type Call, type Outcome } from '../runtime/request';
+import { CACHE_HIT, CACHE_MISS } from '../runtime/spanPool';
 import { CacheOp, CacheOpPool, HIT, PASS, READ, type OpKind } from './cacheParts';
 import { findVersionAuthority, type KeyVersions } from './versions';
 
@@ -114,6 +115,7 @@ export abstract class CachingRuntime<R extends NodeReportBase> extends NodeRunti
     const expiredBefore = store.expirations;
     const slot = store.lookup(storeKey, now);
     if (measured && store.expirations !== expiredBefore) this.expirations++;
+    if (this.engine.tracer !== null) this.engine.tracer.mark(call, this.index, slot < 0 ? CACHE_MISS : CACHE_HIT);
     if (slot < 0) {
       this.windowMisses++;
       if (measured) this.misses++;

@@ -15,37 +15,40 @@
  * Range sharding splits the key space [0, K) into equal ranges, K being the largest key
  * count of any client: a client whose keys cover only the first part of it (a sequential
  * range) lands on the first shards only.
+ *
+ * Duplicate writes and idempotency keys (SPEC §3.3). A request writes its key once; when a
+ * caller timed out and its retry (or a queue's redelivery, or a balancer's retry on another
+ * instance) reaches the database after an earlier attempt was applied, the write is applied
+ * again: a `duplicateWrite`. The database remembers the id of every request whose write it
+ * applied in the run's last 10 minutes (policies/appliedWrites.ts) and looks it up as a write
+ * commits, so two attempts in flight at once are caught too: the second to commit is the
+ * repeat. A request sent on an edge with `idempotencyKeys` carries its id as a key from that
+ * edge on, whatever passes it along: a server in front of the database passes the key on as a
+ * header, and the database, which is what applies writes, keeps the key table, as a real one
+ * does beside its rows. So keys on the client's edge protect the writes behind every hop; a
+ * keyed write found in the table is not applied again (the query still runs and holds its
+ * connection: it is the key's unique check that fails) and its answer replays the first one's
+ * version (`writesDeduplicated`). A caller that sends one request's write several times
+ * (`callsPerRequest`) repeats the same write: the repeats are duplicates too. The table is on
+ * disk: a crash keeps it, as it keeps the data.
  */
-import type { DatabaseConfig } from '../../model';
+import { APPLIED_WRITES_WINDOW_MS, MAX_APPLIED_WRITES, type DatabaseConfig } from '../../model';
 import type { Holdings, InstanceReport, NodeFrame, NodeReportBase } from '../api';
 import { compileDuration, type Sampler } from '../core/distributions';
 import { mix32, type Rng } from '../core/rng';
 import type { Engine } from '../runtime/engine';
 import { NodeRuntime } from '../runtime/node';
-import { ERROR, OK, WRITE, type Call } from '../runtime/request';
+import { AppliedWrites } from '../policies/appliedWrites';
+import { ERROR, OK, WRITE, type Call, type Request } from '../runtime/request';
 import { FULL, STARTED } from '../runtime/station';
-import { ConnectionPool, Query, QueryPool, Shard } from './databaseParts';
+import { POOL_WAIT, QUERY } from '../runtime/spanPool';
+import { ConnectionPool, Query, QueryPool, Shard, type DatabaseShardReport } from './databaseParts';
 import type { KeyVersions } from './versions';
+
+export type { DatabaseReplicaReport, DatabaseShardReport } from './databaseParts';
 
 const SERVICE_DONE = 1;
 const POOL_TIMEOUT = 2;
-
-export interface DatabaseReplicaReport {
-  utilization: number;
-  poolWaitMs: number;
-  reads: number;
-  staleReads: number;
-}
-
-export interface DatabaseShardReport {
-  /** The primary's: busy connections ÷ connections. */
-  utilization: number;
-  /** Mean wait for a connection of the shard's queries (primary and replicas). */
-  poolWaitMs: number;
-  reads: number;
-  writes: number;
-  replicas: DatabaseReplicaReport[];
-}
 
 export interface DatabaseReport extends NodeReportBase {
   kind: 'database';
@@ -55,10 +58,17 @@ export interface DatabaseReport extends NodeReportBase {
   poolTimeouts: number;
   /** Reads served by a replica that had not yet applied the key's latest write. */
   staleReads: number;
-  /** Writes applied twice (a retried write without an idempotency key, SPEC §3.3). */
+  /**
+   * Writes applied again for a request whose write was applied already (a retried write
+   * without an idempotency key, SPEC §3.3).
+   */
   duplicateWrites: number;
-  /** Writes applied. */
+  /** Retried writes whose idempotency key was found: not applied again. */
+  writesDeduplicated: number;
+  /** Writes applied, duplicates included. */
   writesApplied: number;
+  /** Request ids in the memory of applied writes at the end: those of the last 10 minutes. */
+  rememberedWriteIds: number;
   shards: DatabaseShardReport[];
 }
 
@@ -80,6 +90,8 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
   /** key → the log index of its latest write in its shard's replication log (-1: none). */
   private readonly lastLogged: Float64Array | null;
   private readonly queries = new QueryPool();
+  /** The requests whose writes were applied: the idempotency key table (see above). */
+  private readonly applied = new AppliedWrites(APPLIED_WRITES_WINDOW_MS, MAX_APPLIED_WRITES);
   /** Queries holding a connection. */
   private active: Query | null = null;
   private up = true;
@@ -88,6 +100,8 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
   private poolTimeouts = 0;
   private staleReads = 0;
   private writesApplied = 0;
+  private duplicateWrites = 0;
+  private writesDeduplicated = 0;
   private responseSum = 0;
   private responseCount = 0;
   private windowWaitSum = 0;
@@ -167,6 +181,7 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
     this.windowWaitCount++;
     let t = (q.write ? this.writeTime : this.readTime).sample(this.serviceRng);
     if (this.connectTime !== null) t += this.connectTime.sample(this.serviceRng);
+    if (this.engine.tracer !== null) this.engine.tracer.station(q.call, this.index, -1, q.arrivedAt, now, now + t * this.slowFactor, POOL_WAIT, QUERY);
     this.engine.queue.schedule(now + t * this.slowFactor, this, SERVICE_DONE, q, q.gen);
   }
 
@@ -195,6 +210,7 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
 
   private timeOut(q: Query): void {
     const call = q.call;
+    if (this.engine.tracer !== null) this.engine.tracer.station(call, this.index, -1, q.arrivedAt, this.engine.now, NaN, POOL_WAIT, QUERY);
     if (call.req.measured) {
       this.errors++;
       this.poolTimeouts++;
@@ -213,7 +229,7 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
     const measured = call.req.measured;
     this.unlink(q);
     if (q.write) {
-      call.version = this.applyWrite(key, pool.shard, measured);
+      call.version = this.write(call.req, pool.shard);
       if (measured) pool.writes++;
     } else {
       call.version = this.read(key, pool, measured);
@@ -231,10 +247,27 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
   }
 
   /**
-   * A write is applied: the key's version moves on and the shard's replicas will follow.
-   * Every write counts as applied; idempotency keys (SPEC §3.3) will recognise a retried
-   * write here, apply it once and count the others in `duplicateWrites`.
+   * A write commits: applied, unless its request's write was applied already and it carries
+   * an idempotency key; then the first one's version is the answer. Returns the version.
    */
+  private write(req: Request, shard: Shard): number {
+    const now = this.engine.now;
+    const measured = req.measured;
+    const earlier = this.applied.versionOf(req.id, now);
+    if (earlier < 0) {
+      const v = this.applyWrite(req.key, shard, measured);
+      this.applied.remember(req.id, now, v);
+      return v;
+    }
+    if (req.idempotencyKey) {
+      if (measured) this.writesDeduplicated++;
+      return earlier;
+    }
+    if (measured) this.duplicateWrites++;
+    return this.applyWrite(req.key, shard, measured);
+  }
+
+  /** A write is applied: the key's version moves on and the shard's replicas will follow. */
   private applyWrite(key: number, shard: Shard, measured: boolean): number {
     const v = ++this.versions[key];
     if (measured) this.writesApplied++;
@@ -314,28 +347,7 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
       waitSum += pool.station.waitSum;
       waitCount += pool.station.waitCount;
     }
-    const shards = this.shards.map((s): DatabaseShardReport => {
-      let sum = s.primary.station.waitSum;
-      let count = s.primary.station.waitCount;
-      let reads = s.primary.reads;
-      for (const r of s.replicas) {
-        sum += r.station.waitSum;
-        count += r.station.waitCount;
-        reads += r.reads;
-      }
-      return {
-        utilization: utilization(s.primary),
-        poolWaitMs: meanWait(sum, count),
-        reads,
-        writes: s.primary.writes,
-        replicas: s.replicas.map((r) => ({
-          utilization: utilization(r),
-          poolWaitMs: meanWait(r.station.waitSum, r.station.waitCount),
-          reads: r.reads,
-          staleReads: r.staleReads,
-        })),
-      };
-    });
+    const shards = this.shards.map((s) => s.report(utilization));
     const total = capacity * this.pools.length;
     const instance: InstanceReport = { served: this.completed, utilization: total > 0 ? busy / total : 0 };
     const poolWaitMs = meanWait(waitSum, waitCount);
@@ -349,8 +361,10 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
       poolWaitMs,
       poolTimeouts: this.poolTimeouts,
       staleReads: this.staleReads,
-      duplicateWrites: 0,
+      duplicateWrites: this.duplicateWrites,
+      writesDeduplicated: this.writesDeduplicated,
       writesApplied: this.writesApplied,
+      rememberedWriteIds: this.applied.size,
       shards,
     };
   }

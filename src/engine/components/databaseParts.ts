@@ -1,13 +1,31 @@
 /**
  * The parts of a database: queries (pooled records of calls being worked on), connection
  * pools (a station each: a shard's primary, or one of its read replicas) and the shard's
- * replication log, from which each replica applies the primary's writes after a lag.
+ * replication log, from which each replica applies the primary's writes after a lag; and the
+ * report of a shard.
  */
 import type { Sampler } from '../core/distributions';
 import type { Rng } from '../core/rng';
 import type { Engine } from '../runtime/engine';
 import type { Call, CallContext } from '../runtime/request';
 import { Station } from '../runtime/station';
+
+export interface DatabaseReplicaReport {
+  utilization: number;
+  poolWaitMs: number;
+  reads: number;
+  staleReads: number;
+}
+
+export interface DatabaseShardReport {
+  /** The primary's: busy connections ÷ connections. */
+  utilization: number;
+  /** Mean wait for a connection of the shard's queries (primary and replicas). */
+  poolWaitMs: number;
+  reads: number;
+  writes: number;
+  replicas: DatabaseReplicaReport[];
+}
 
 /** A database's record of one call: which pool it waits in or is served by. */
 export class Query implements CallContext {
@@ -137,6 +155,8 @@ export class ReplicationLog {
   }
 }
 
+const meanOf = (sum: number, count: number) => (count > 0 ? sum / count : 0);
+
 export class Shard {
   readonly primary: ConnectionPool;
   readonly replicas: ConnectionPool[] = [];
@@ -157,6 +177,30 @@ export class Shard {
     const r = this.nextReplica;
     this.nextReplica = r + 1 === n ? 0 : r + 1;
     return this.replicas[r];
+  }
+
+  /** The shard's report; `utilization` gives a pool's busy connections ÷ connections. */
+  report(utilization: (pool: ConnectionPool) => number): DatabaseShardReport {
+    let sum = this.primary.station.waitSum;
+    let count = this.primary.station.waitCount;
+    let reads = this.primary.reads;
+    for (const r of this.replicas) {
+      sum += r.station.waitSum;
+      count += r.station.waitCount;
+      reads += r.reads;
+    }
+    return {
+      utilization: utilization(this.primary),
+      poolWaitMs: meanOf(sum, count),
+      reads,
+      writes: this.primary.writes,
+      replicas: this.replicas.map((r) => ({
+        utilization: utilization(r),
+        poolWaitMs: meanOf(r.station.waitSum, r.station.waitCount),
+        reads: r.reads,
+        staleReads: r.staleReads,
+      })),
+    };
   }
 
   /** Logs a committed write; every replica catches up and the log drops what all have applied. */

@@ -5,7 +5,6 @@
  */
 import type { LoadBalancerConfig } from '../../model';
 import type { Holdings, InstanceReport, NodeFrame, NodeLiveChange, NodeReportBase } from '../api';
-import type { DelayLine } from '../core/delayLine';
 import { compileDuration, type Sampler } from '../core/distributions';
 import type { Rng } from '../core/rng';
 import { loadBalancingPolicies, type LoadBalancingAlgorithm, type PickTarget } from '../policies/loadBalancing';
@@ -16,7 +15,6 @@ import { ERROR, OK, type Call } from '../runtime/request';
 import { VisitPool, type Visit } from '../runtime/visit';
 import { BalancerTargets } from './balancerTargets';
 
-const FORWARD = 1;
 const HEALTH_CHECK = 2;
 /** Weight of the newest observation in the response-time EWMA. */
 const EWMA_ALPHA = 0.2;
@@ -42,7 +40,6 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
   private algorithm: LoadBalancingAlgorithm;
   private pick: PickTarget;
   private readonly processing: Sampler;
-  private readonly processingLine: DelayLine | null;
   private readonly rng: Rng;
   private readonly processingRng: Rng;
   /** Each user's instance (a target number) while sessions are sticky; -1 for none yet. */
@@ -66,9 +63,6 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
     this.algorithm = config.algorithm;
     this.pick = loadBalancingPolicies[config.algorithm];
     this.processing = compileDuration(config.processingTime);
-    const p = config.processingTime;
-    const constant = typeof p === 'number' || p.dist === 'constant';
-    this.processingLine = constant && !this.processing.isZero ? engine.queue.line(this.processing.meanMs) : null;
     this.rng = engine.rng(id, 'balancing');
     this.processingRng = engine.rng(id, 'processing');
     this.sticky = config.stickySessions ? new Int32Array(maxUsers).fill(-1) : null;
@@ -109,23 +103,20 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
       call.edge.answer(call, ERROR);
       return;
     }
-    const now = this.engine.now;
-    const visit = this.visits.acquire(call, now);
-    const q = this.engine.queue;
-    // A constant processing time rides the queue's line for that delay (a slow fault stretches
-    // it, and a stretched delay goes to the heap).
-    if (this.processingLine !== null && this.slowFactor === 1) q.scheduleOn(this.processingLine, this, FORWARD, visit, 0);
-    else q.schedule(now + this.processing.sample(this.processingRng) * this.slowFactor, this, FORWARD, visit, 0);
+    this.forward(this.visits.acquire(call, this.engine.now));
   }
 
-  override handleEvent(code: number, obj: unknown): void {
-    if (code === FORWARD) this.forward(obj as Visit);
-    else if (code === HEALTH_CHECK && this.probing) {
+  override handleEvent(code: number): void {
+    if (code === HEALTH_CHECK && this.probing) {
       this.probe();
       this.engine.queue.schedule(this.engine.now + this.config.healthCheck!.intervalMs, this, HEALTH_CHECK, null, 0);
     }
   }
 
+  /**
+   * The balancer chooses on arrival and forwards once its processing time is over (the
+   * edge carries both delays as one when it can).
+   */
   private forward(visit: Visit): void {
     const call = visit.call;
     const req = call.req;
@@ -150,7 +141,8 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
     const edge = tg.edgeOf[t];
     const child = this.engine.calls.acquire(req, edge, visit);
     child.instance = tg.instanceOf[t];
-    edge.send(child);
+    const p = this.processing.isZero ? 0 : this.processing.sample(this.processingRng) * this.slowFactor;
+    edge.sendAfter(child, p);
   }
 
   /**

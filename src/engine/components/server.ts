@@ -15,6 +15,7 @@ import type { Engine } from '../runtime/engine';
 import { NodeRuntime } from '../runtime/node';
 import { ERROR, OK, REJECTED, type Call, type Outcome } from '../runtime/request';
 import { FULL, STARTED, Station } from '../runtime/station';
+import { QUEUE, SERVICE } from '../runtime/spanPool';
 import { Autoscaler, type Scalable } from './autoscaler';
 import { ReplicaTimeline, type ReplicaStep } from './replicaTimeline';
 import { Job, JobPool } from './job';
@@ -258,6 +259,7 @@ export class ServerRuntime extends NodeRuntime<ServerReport> implements Scalable
       }
     }
     t *= inst.slowFactor * this.nodeSlowFactor;
+    if (this.engine.tracer !== null) this.engine.tracer.station(job.call, this.index, inst.number, job.arrivedAt, now, now + t, QUEUE, SERVICE);
     this.engine.queue.schedule(now + t, this, SERVICE_DONE, job, job.gen);
   }
 

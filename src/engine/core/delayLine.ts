@@ -6,7 +6,7 @@
  * of the current instant. Only the heads take part in choosing the next event (see
  * {@link EventQueue}); the heap is left to events with random delays.
  */
-import type { EventHandler } from './eventQueue';
+import type { EventHandler } from './eventHandler';
 
 export class DelayLine {
   handlers: (EventHandler | null)[] = new Array(64).fill(null);

@@ -16,14 +16,9 @@
  * the arrays have grown.
  */
 import { DelayLine } from './delayLine';
+import type { EventHandler } from './eventHandler';
 
-/**
- * Receives the events scheduled for it. `code` says what happened; `obj`/`arg` are its
- * payload. `arg` is a 32-bit integer (a generation or a token: integers pass unboxed).
- */
-export interface EventHandler {
-  handleEvent(code: number, obj: unknown, arg: number): void;
-}
+export type { EventHandler } from './eventHandler';
 
 /** Lines beyond this many distinct delays are not made: such events go to the heap. */
 const MAX_LINES = 8;
@@ -33,7 +28,10 @@ export class EventQueue {
   now = 0;
   private seq = 0;
 
-  /** lines[0] is the current instant's; the others are made on demand by {@link line}. */
+  /**
+   * lines[0] holds the current instant's events of any handler; the others are made on
+   * demand by {@link line}, one per delay, for a single kind of handler.
+   */
   private readonly lines: DelayLine[] = [new DelayLine(0)];
 
   // The heap: times and slots in heap order. A slot's sequence number stays with the slot
@@ -91,7 +89,9 @@ export class EventQueue {
    * distinct delays have lines already (then schedule on the heap).
    */
   line(delay: number): DelayLine | null {
-    for (const l of this.lines) if (l.delay === delay) return l;
+    // lines[0] is the generic instant's line; a line asked for, even of zero delay, is
+    // another, so that each dispatch site sees one kind of handler (see dispatchNextUpTo).
+    for (let k = 1; k < this.lines.length; k++) if (this.lines[k].delay === delay) return this.lines[k];
     if (this.lines.length >= MAX_LINES) return null;
     const l = new DelayLine(delay);
     this.lines.push(l);
@@ -172,7 +172,10 @@ export class EventQueue {
       best.objs[h] = null;
       best.head = (h + 1) & best.mask;
       best.size--;
-      handler.handleEvent(best.codes[h], obj, best.args[h]);
+      // Two call sites: the lines made by line() carry one kind of handler (the network's
+      // links), so that call stays monomorphic and inlined whatever else the run holds.
+      if (best === lines[0]) handler.handleEvent(best.codes[h], obj, best.args[h]);
+      else handler.handleEvent(best.codes[h], obj, best.args[h]);
     }
     return true;
   }

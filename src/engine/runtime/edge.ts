@@ -20,12 +20,13 @@ import type { Engine } from './engine';
 import type { NodeRuntime } from './node';
 import { ERROR, OK, REJECTED, TIMEOUT, type Call, type Outcome } from './request';
 
-// Event codes.
-const DELIVER = 0;
-const ANSWER = 1;
-const REFUSED = 2;
+// Event codes (the tracer reads the first three).
+export const DELIVER = 0;
+export const ANSWER = 1;
+export const REFUSED = 2;
 const TIMEOUT_CHECK = 3;
 const RETRY = 4;
+const SEND = 5;
 
 /** Zero-latency deliveries made inside one another before the next one waits its turn. */
 const MAX_NESTED = 16;
@@ -34,6 +35,13 @@ export class EdgeRuntime implements EventHandler {
   readonly latency: Sampler;
   /** Constant latency: both ways ride the event queue's line for that delay. */
   private readonly line: DelayLine | null;
+  /** The links' own line for the current instant (answers at zero latency, refusals). */
+  private readonly now: DelayLine | null;
+  /** The latency when it is constant (zero included), else null. */
+  private readonly constantLatency: number | null;
+  /** The line of latency + the delay last asked of {@link sendAfter} (one caller, one delay). */
+  private afterDelay = -1;
+  private afterLine: DelayLine | null = null;
   /**
    * Zero latency: an answer is an event at the current instant; a delivery is made at
    * once, the callee's `receive` running inside the caller's event (it cannot answer on
@@ -52,6 +60,8 @@ export class EdgeRuntime implements EventHandler {
   private readonly breaker: CircuitBreaker | null;
   private readonly maxConcurrent: number;
   private readonly degraded: boolean;
+  /** Requests sent here carry their id as an idempotency key from here on (SPEC §3.3). */
+  private readonly idempotencyKeys: boolean;
   private readonly retryRng: Rng;
   partitioned = false;
   /** Attempts outstanding from the caller's point of view (the bulkhead's permits in use). */
@@ -94,6 +104,8 @@ export class EdgeRuntime implements EventHandler {
     this.instant = this.latency.isZero;
     const constant = typeof config.latency === 'number' || config.latency.dist === 'constant';
     this.line = constant && !this.instant ? engine.queue.line(this.latency.meanMs) : null;
+    this.now = engine.queue.line(0);
+    this.constantLatency = constant ? this.latency.meanMs : null;
     this.weight = config.weight;
     this.callsPerRequest = config.callsPerRequest;
     this.timeoutMs = config.timeoutMs;
@@ -102,6 +114,7 @@ export class EdgeRuntime implements EventHandler {
     this.breaker = config.circuitBreaker !== null ? new CircuitBreaker(config.circuitBreaker) : null;
     this.maxConcurrent = config.bulkhead !== null ? config.bulkhead.maxConcurrent : Infinity;
     this.degraded = config.fallback === 'degraded';
+    this.idempotencyKeys = config.idempotencyKeys;
     this.retryRng = engine.rng(id, 'retry');
     this.guarded = this.timeoutMs !== null || this.retry !== null || this.breaker !== null || config.bulkhead !== null;
   }
@@ -111,9 +124,43 @@ export class EdgeRuntime implements EventHandler {
     call.sentAt = this.engine.now;
     this.windowCalls++;
     if (call.req.measured) this.calls++;
+    if (this.idempotencyKeys) call.req.idempotencyKey = true;
     if (this.budget !== null && call.attempt === 1) this.budget.recordAttempt(this.engine.now);
     if (this.guarded) this.admit(call);
     else this.carry(call, DELIVER);
+  }
+
+  /**
+   * The caller sends a call `delay` ms from now (a balancer's processing time). On a plain
+   * link with a constant latency the wait and the network are one delay line, one event
+   * instead of two; otherwise the call is sent when the delay is over.
+   */
+  sendAfter(call: Call, delay: number): void {
+    if (delay <= 0) {
+      this.send(call);
+      return;
+    }
+    const q = this.engine.queue;
+    if (!this.guarded && !this.partitioned && this.constantLatency !== null) {
+      if (delay !== this.afterDelay) {
+        this.afterDelay = delay;
+        this.afterLine = q.line(this.constantLatency + delay);
+      }
+      if (this.afterLine !== null) {
+        call.sentAt = q.now + delay;
+        if (call.req.measured) this.calls++;
+        q.scheduleOn(this.afterLine, this, DELIVER, call, 0);
+        return;
+      }
+    }
+    q.schedule(q.now + delay, this, SEND, call, 0);
+  }
+
+  /** An event for this link at the current instant. */
+  private atOnce(code: number, call: Call): void {
+    const q = this.engine.queue;
+    if (this.now !== null) q.scheduleOn(this.now, this, code, call, 0);
+    else q.scheduleNow(this, code, call, 0);
   }
 
   /** The callee answers a call; the answer travels back. */
@@ -124,6 +171,7 @@ export class EdgeRuntime implements EventHandler {
 
   /** One leg of the network; a partitioned edge drops what it carries. */
   private carry(call: Call, code: number): void {
+    if (this.engine.tracer !== null) this.engine.tracer.carry(this, call, code);
     if (this.partitioned) {
       this.windowDropped++;
       this.dropped++;
@@ -140,7 +188,7 @@ export class EdgeRuntime implements EventHandler {
       engine.nested++;
       this.to.receive(call);
       engine.nested--;
-    } else this.engine.queue.scheduleNow(this, code, call, 0);
+    } else this.atOnce(code, call);
   }
 
   private arrive(call: Call): void {
@@ -161,7 +209,7 @@ export class EdgeRuntime implements EventHandler {
       call.outcome = this.degraded ? OK : ERROR;
       this.windowShort++;
       this.windowAnswers[call.outcome]++;
-      engine.queue.scheduleNow(this, REFUSED, call, 0);
+      this.atOnce(REFUSED, call);
       return;
     }
     if (this.permitsInUse >= this.maxConcurrent) {
@@ -169,7 +217,7 @@ export class EdgeRuntime implements EventHandler {
       call.outcome = REJECTED;
       this.windowBulkhead++;
       this.windowAnswers[REJECTED]++;
-      engine.queue.scheduleNow(this, REFUSED, call, 0);
+      this.atOnce(REFUSED, call);
       return;
     }
     this.permitsInUse++;
@@ -225,6 +273,7 @@ export class EdgeRuntime implements EventHandler {
   }
 
   handleEvent(code: number, obj: unknown, arg: number): void {
+    if (this.engine.tracer !== null && code <= REFUSED) this.engine.tracer.edgeEvent(this, code, obj as Call);
     switch (code) {
       case DELIVER:
         this.to.receive(obj as Call);
@@ -234,6 +283,9 @@ export class EdgeRuntime implements EventHandler {
         return;
       case REFUSED:
         this.from.onResponse(obj as Call);
+        return;
+      case SEND:
+        this.send(obj as Call);
         return;
       case RETRY: {
         const call = obj as Call;

@@ -9,6 +9,7 @@ import { LatencyHistogram } from '../metrics/histogram';
 import type { TimeAverage } from '../metrics/timeAverage';
 import type { EdgeRuntime } from './edge';
 import type { NodeRuntime } from './node';
+import type { Tracer } from './tracer';
 import { CallPool, ERROR, OK, REJECTED, RequestPool, TIMEOUT, type Call } from './request';
 
 const WARMUP = 1;
@@ -48,6 +49,8 @@ export class Engine implements EventHandler {
   /** The window's finished requests by outcome (OK, ERROR, REJECTED, TIMEOUT). */
   readonly windowOutcomes = new Float64Array(4);
   readonly windowLatency = new LatencyHistogram();
+  /** Records spans of sampled requests while set (runtime/tracer.ts); null: tracing is off. */
+  tracer: Tracer | null = null;
 
   constructor(
     readonly seed: number,
@@ -122,6 +125,7 @@ export class Engine implements EventHandler {
     req.finished = true;
     const outcome = call.outcome;
     if (this.framing) this.windowOutcomes[outcome]++;
+    if (req.trace >= 0) this.requests.tracer!.finish(req, outcome);
     if (outcome === OK) {
       const ms = this.now - req.createdAt;
       if (this.framing) {

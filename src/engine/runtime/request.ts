@@ -5,6 +5,7 @@
  * (`init`), so nothing of its previous life survives.
  */
 import type { EdgeRuntime } from './edge';
+import type { Tracer } from './tracer';
 
 export const OK = 0;
 export const ERROR = 1;
@@ -30,8 +31,16 @@ export class Request {
   measured = false;
   /** The client has its final outcome. */
   finished = false;
+  /**
+   * The request carries an idempotency key, its id: it was sent on an edge with
+   * `idempotencyKeys` (SPEC §3.3), and the nodes after pass it on as a header would go. The
+   * database that applies its write remembers the id and applies a retried write once.
+   */
+  idempotencyKey = false;
   /** Calls still holding this request; it returns to the pool at zero. */
   refs = 0;
+  /** Its slot in the tracer while traced, else -1 (runtime/tracer.ts). */
+  trace = -1;
 }
 
 /**
@@ -109,6 +118,8 @@ export class RequestPool {
   live = 0;
   /** Measured requests taken from the pool, counted here and nowhere else. */
   measuredAcquired = 0;
+  /** Closes a traced request's trace when it is released (set once tracing starts). */
+  tracer: Tracer | null = null;
 
   /** A request held by nobody yet: the first call made for it holds it. */
   acquire(measured: boolean): Request {
@@ -118,6 +129,7 @@ export class RequestPool {
     r.deadline = Infinity;
     r.measured = measured;
     r.finished = false;
+    r.idempotencyKey = false;
     this.live++;
     if (measured) this.measuredAcquired++;
     return r;
@@ -126,6 +138,7 @@ export class RequestPool {
   release(r: Request): void {
     if (--r.refs === 0) {
       this.live--;
+      if (r.trace >= 0) this.tracer!.close(r);
       this.free.push(r);
     } else if (r.refs < 0) {
       throw new Error(`request ${r.id} released more often than it was held`);

@@ -12,7 +12,9 @@
  * - a load balancer spreads calls over its targets by instance count (and weight under
  *   weighted round robin); a gateway spreads them evenly over its downstream nodes;
  * - a queue can hold no more than its capacity and no more than everything that reaches it
- *   during the run; calls in flight follow Little's law (rate × time held).
+ *   during the run; calls in flight follow Little's law (rate × time held);
+ * - writes are each client's writeFraction of its requests, carried like every call; a
+ *   database remembers the ids of the writes it applied in the last 10 minutes.
  * Linear in the size of the document, with no recursion: the graph is walked in topological
  * order (Kahn). Nodes on a cycle are left out; such a document does not run anyway.
  */
@@ -20,6 +22,7 @@ import { meanMs, type Duration } from '../duration';
 import { countOf, formatCount } from '../numberText';
 import type { Scenario, ScenarioNode } from '../scenario';
 import type { RateLimiterConfig } from '../kinds/rateLimiter';
+import { APPLIED_WRITES_WINDOW_MS, MAX_APPLIED_WRITES } from '../kinds/database';
 import { MAX_REPLICA_STEPS } from '../kinds/server';
 import { BYTES, WORK } from './measured';
 
@@ -203,7 +206,7 @@ function eventsPerCall(node: ScenarioNode): number {
     case 'client':
       return 0;
     case 'loadBalancer':
-      return isZero(node.config.processingTime) ? 0 : 1;
+      return 0; // its processing time rides the outgoing link (see edgeEvents)
     case 'queue':
       return 2; // enqueue, then delivery to a consumer
     case 'database':
@@ -253,26 +256,43 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
   });
   // Per call on an edge: a delivery and an answer (a zero-latency delivery runs inside the
   // caller's event; its answer is still an event), a deadline check, a retry's backoff timer.
-  const edgeEvents = edges.map(
-    (e) => (isZero(e.config.latency) ? 1 : 2) + (e.config.timeoutMs !== null ? 1 : 0) + (e.config.retry !== null ? 1 : 0),
-  );
+  // A balancer's processing time is one delay with the link's latency when the link is plain
+  // and its latency constant; otherwise the call waits an event of its own before it is sent.
+  const sourceOf = new Map(nodes.map((n) => [n.id, n]));
+  const edgeEvents = edges.map((e) => {
+    const c = e.config;
+    const guarded = c.timeoutMs !== null || c.retry !== null || c.circuitBreaker !== null || c.bulkhead !== null;
+    const from = sourceOf.get(e.from);
+    const processing = from?.kind === 'loadBalancer' && !isZero(from.config.processingTime);
+    const constant = typeof c.latency === 'number' || c.latency.dist === 'constant';
+    return (isZero(c.latency) ? 1 : 2) + (c.timeoutMs !== null ? 1 : 0) + (c.retry !== null ? 1 : 0) + (processing && (guarded || !constant) ? 1 : 0);
+  });
 
   // Forward: calls per second arriving at each node and carried by each edge at the peak
   // (for what is held in flight), and calls over the whole run (for what can pile up).
+  // The same for write calls alone (a client's writeFraction of its requests), which fill a
+  // database's memory of applied writes.
   const inflow = new Array<number>(nodes.length).fill(0);
   const carried = new Array<number>(edges.length).fill(0);
   const received = new Array<number>(nodes.length).fill(0);
   const sent = new Array<number>(edges.length).fill(0);
+  const writeInflow = new Array<number>(nodes.length).fill(0);
+  const writesReceived = new Array<number>(nodes.length).fill(0);
   for (const i of g.order) {
     const node = nodes[i];
     const peak = node.kind === 'client' ? peakRate(node).rps : inflow[i];
     const total = node.kind === 'client' ? requestsOverRun(node, durationMs) : received[i];
+    const writeShare = node.kind === 'client' ? node.config.writeFraction : 1;
+    const writePeak = node.kind === 'client' ? product(peak, writeShare) : writeInflow[i];
+    const writeTotal = node.kind === 'client' ? product(total, writeShare) : writesReceived[i];
     for (const k of g.out[i]) {
       carried[k] = product(peak, fanOut[k]);
       sent[k] = product(total, fanOut[k]);
       if (g.to[k] >= 0) {
         inflow[g.to[k]] += carried[k];
         received[g.to[k]] += sent[k];
+        writeInflow[g.to[k]] += product(writePeak, fanOut[k]);
+        writesReceived[g.to[k]] += product(writeTotal, fanOut[k]);
       }
     }
   }
@@ -418,6 +438,10 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
         );
         const waiting = Math.min(product(inflow[i], c.poolTimeoutMs / 1000), arrivals);
         addMemory(at(i, 'poolTimeoutMs'), `up to ${formatCount(waiting)} queries waiting for a connection`, waiting * BYTES.queuedRequest);
+        // The request ids of the writes applied in the last 10 minutes (idempotency keys, and
+        // how duplicate writes are counted without them), at most MAX_APPLIED_WRITES.
+        const ids = Math.min(product(writeInflow[i], APPLIED_WRITES_WINDOW_MS / 1000), writesReceived[i], MAX_APPLIED_WRITES);
+        addMemory(`nodes[${i}]`, `up to ${formatCount(ids)} request ids of the writes applied in the last 10 minutes`, ids * BYTES.appliedWrite);
         return;
       }
     }
@@ -438,8 +462,6 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
     }
   }
 
-  // When edges gain `idempotencyKeys` (SPEC §3.3), the callee's set of applied request ids
-  // joins here: write calls per second × its 10-minute memory, capped by the run's writes.
   edges.forEach((e, k) => {
     const rate = carried[k];
     const calls = sent[k];

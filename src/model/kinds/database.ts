@@ -22,6 +22,17 @@ export const databaseConfigSchema = strict({
 
 export type DatabaseConfig = z.output<typeof databaseConfigSchema>;
 
+/**
+ * A database remembers the request ids whose writes it applied for this long (SPEC §3.3: the
+ * run's last 10 minutes): its idempotency key table, and how duplicate writes are counted.
+ */
+export const APPLIED_WRITES_WINDOW_MS = 600_000;
+/**
+ * The most request ids it remembers at once: 4,194,304, 7,000 writes a second for 10 minutes
+ * (beyond that the oldest are forgotten early). 128 MB at 32 bytes an id.
+ */
+export const MAX_APPLIED_WRITES = 1 << 22;
+
 export const databaseKind = {
   label: 'Database',
   description:

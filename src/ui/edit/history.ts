@@ -61,6 +61,13 @@ export function record(history: History, entry: HistoryEntry): History {
   return { past: past.length > MAX_STEPS ? past.slice(past.length - MAX_STEPS) : past, future: [] };
 }
 
+/** Ends the burst on top: the next change in its group is a step of its own (the field lost focus). */
+export function closeGroup(history: History): History {
+  const top = history.past[history.past.length - 1];
+  if (!top || top.group === undefined) return history;
+  return { past: [...history.past.slice(0, -1), { ...top, group: undefined }], future: history.future };
+}
+
 /** Merges `entry` into the step on top whatever the time (an automatic layout after a load). */
 export function recordInto(history: History, entry: HistoryEntry): History {
   const top = history.past[history.past.length - 1];

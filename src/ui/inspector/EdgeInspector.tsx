@@ -14,7 +14,7 @@ const NO_LIVE = new Set<string>();
 /** The edge's inspector sections; fields added to the schema later land under "More". */
 export const EDGE_SECTIONS: readonly Section[] = [
   { title: 'Network', fields: ['latency', 'callsPerRequest', 'weight'] },
-  { title: 'Timeouts and retries', fields: ['timeoutMs', 'retry'] },
+  { title: 'Timeouts and retries', fields: ['timeoutMs', 'retry', 'idempotencyKeys'] },
   { title: 'Circuit breaker and bulkhead', fields: ['circuitBreaker', 'fallback', 'bulkhead'] },
 ];
 

@@ -24,7 +24,8 @@ export function Inspector() {
     );
   }
   return (
-    <aside className="inspector" data-testid="inspector" aria-label="Inspector">
+    // Leaving a field ends its burst of typing, so undo goes back one visit to a field at a time.
+    <aside className="inspector" data-testid="inspector" aria-label="Inspector" onBlur={() => useDocument.getState().endGroup()}>
       {body}
     </aside>
   );

@@ -17,7 +17,7 @@ import {
   type EditOptions,
   type EditResult,
 } from '../edit/editor';
-import { canRedo, canUndo, EMPTY_HISTORY, type History } from '../edit/history';
+import { canRedo, canUndo, closeGroup, EMPTY_HISTORY, type History } from '../edit/history';
 import { connectionProblem } from '../edit/wiring';
 import { defaultScenario } from './defaultScenario';
 
@@ -48,6 +48,8 @@ interface DocumentState {
   /** The one edit path: applies `change` when the result is valid, as one undo step. */
   apply(change: DocChange, options: EditOptions): EditResult;
   undo(): boolean;
+  /** Leaving a field ends its burst of typing: what is typed after comes back as its own step. */
+  endGroup(): void;
   redo(): boolean;
   /**
    * Replaces the whole document with another design (a link, the gallery, a file, the
@@ -86,6 +88,12 @@ export const useDocument = create<DocumentState>()((set, get) => {
     history: EMPTY_HISTORY,
     readOnly: false,
     apply,
+
+    endGroup() {
+      const { history } = get();
+      const closed = closeGroup(history);
+      if (closed !== history) set({ history: closed });
+    },
 
     undo() {
       const { scenario, history, readOnly } = get();

@@ -35,7 +35,7 @@ export const EDGE_FIELDS: FieldTexts = {
   callsPerRequest: info('Calls per request', 'Sequential calls the caller makes for each request (the N+1 query pattern).', 'calls'),
   weight: info('Weight', 'Share of traffic under weighted round robin.'),
   fallback: info('Fallback', 'What an open breaker answers: an error, or a cheap degraded success.'),
-  idempotencyKeys: info('Idempotency keys', 'The callee remembers applied request ids, so a retried write is applied once.'),
+  idempotencyKeys: info('Idempotency keys', 'Requests carry their id as a key from here on; the database that applies a write remembers it, so a retried write is applied once.'),
 };
 
 export function fieldTexts(scope: Scope): FieldTexts {

@@ -1,0 +1,51 @@
+/**
+ * The cost model asks each kind (issue 5: a kind is six files, all compiler-guided): the walk
+ * in estimate.ts names no kind, and every kind's definition must carry its cost hooks.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { kindDefinitions, NODE_KINDS, type KindDefinition } from '../../src/model';
+
+/** Source text without comments. */
+function code(file: string): string {
+  return readFileSync(join(__dirname, '../../src/model', file), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '');
+}
+
+describe('each kind carries its own cost', () => {
+  it('the walk and the hook types name no kind: what a kind costs is in its definition', () => {
+    for (const file of ['cost/estimate.ts', 'cost/kindCost.ts', 'cost/budget.ts']) {
+      const text = code(file);
+      for (const kind of NODE_KINDS) expect(text, `${file} names '${kind}'`).not.toContain(`'${kind}'`);
+      expect(text, file).not.toMatch(/\.kind\s*[!=]==/);
+    }
+  });
+
+  it('every kind has cost hooks', () => {
+    for (const kind of NODE_KINDS) {
+      expect(typeof kindDefinitions[kind].cost.eventsPerCall, kind).toBe('function');
+      expect(typeof kindDefinitions[kind].cost.items, kind).toBe('function');
+    }
+  });
+
+  it('a kind definition without cost hooks does not compile (checked by npm run typecheck)', () => {
+    const configSchema = z.object({ capacity: z.number().default(1) });
+    // @ts-expect-error: `cost` is required of every kind.
+    const missing: KindDefinition<'cache'> = { label: 'Widget', description: 'No cost hooks.', configSchema };
+    const withHooks: KindDefinition<'cache'> = {
+      label: 'Widget',
+      description: 'Cost hooks typed by the kind’s own config.',
+      configSchema,
+      cost: {
+        // @ts-expect-error: a hook reads the kind's own config (a cache has no `replicas`).
+        eventsPerCall: (c) => c.replicas,
+        items: () => {},
+      },
+    };
+    expect(missing.cost).toBeUndefined();
+    expect(typeof withHooks.cost.items).toBe('function');
+  });
+});

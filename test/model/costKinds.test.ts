@@ -34,11 +34,12 @@ describe('each kind carries its own cost', () => {
   it('a kind definition without cost hooks does not compile (checked by npm run typecheck)', () => {
     const configSchema = z.object({ capacity: z.number().default(1) });
     // @ts-expect-error: `cost` is required of every kind.
-    const missing: KindDefinition<'cache'> = { label: 'Widget', description: 'No cost hooks.', configSchema };
+    const missing: KindDefinition<'cache'> = { label: 'Widget', description: 'No cost hooks.', configSchema, nodeRefs: [] };
     const withHooks: KindDefinition<'cache'> = {
       label: 'Widget',
       description: 'Cost hooks typed by the kind’s own config.',
       configSchema,
+      nodeRefs: [],
       cost: {
         // @ts-expect-error: a hook reads the kind's own config (a cache has no `replicas`).
         eventsPerCall: (c) => c.replicas,

@@ -3,7 +3,7 @@ import { id, list, strict, text } from '../fields';
 import { durationSchema } from '../duration';
 import type { KindCost } from '../cost/kindCost';
 import { limiterCost, rateLimiterConfigSchema } from './rateLimiter';
-import type { KindDefinition } from './definition';
+import type { KindDefinition, NodeRefList } from './definition';
 
 const routeSchema = strict({
   pathPrefix: text(1000, { nonEmpty: true }),
@@ -32,10 +32,14 @@ const apiGatewayCost: KindCost<'apiGateway'> = {
   },
 };
 
+/** Each route names the node it sends to. */
+const apiGatewayRefs: readonly NodeRefList<'apiGateway'>[] = [{ list: 'routes', field: 'to' }];
+
 export const apiGatewayKind = {
   label: 'API gateway',
   description:
     'A layer-7 entry point: authenticates, optionally rate-limits, and routes each request by path prefix to one of its downstream nodes.',
   configSchema: apiGatewayConfigSchema,
+  nodeRefs: apiGatewayRefs,
   cost: apiGatewayCost,
 } satisfies KindDefinition<'apiGateway'>;

@@ -4,7 +4,7 @@ import { durationSchema } from '../duration';
 import type { KindCost } from '../cost/kindCost';
 import { BYTES } from '../cost/measured';
 import { formatCount } from '../numberText';
-import type { KindDefinition } from './definition';
+import { NO_NODE_REFS, type KindDefinition } from './definition';
 
 export const EVICTION_POLICIES = ['lru', 'lfu', 'fifo', 'random'] as const;
 export const CACHE_STRATEGIES = ['cache-aside', 'write-through', 'write-back'] as const;
@@ -49,5 +49,6 @@ export const cacheKind = {
   description:
     'A key-value cache in front of its single downstream node, with a real eviction policy, optional TTL and a write strategy (cache-aside, write-through, write-back).',
   configSchema: cacheConfigSchema,
+  nodeRefs: NO_NODE_REFS,
   cost: cacheCost,
 } satisfies KindDefinition<'cache'>;

@@ -4,7 +4,7 @@ import { durationSchema } from '../duration';
 import type { KindCost } from '../cost/kindCost';
 import { BYTES } from '../cost/measured';
 import { formatCount } from '../numberText';
-import type { KindDefinition } from './definition';
+import { NO_NODE_REFS, type KindDefinition } from './definition';
 
 export const cdnConfigSchema = strict({
   /** Path prefixes served from the edge (at most 1,000, matched per request). */
@@ -31,5 +31,6 @@ export const cdnKind = {
   description:
     'An edge cache for cacheable path prefixes: a hit answers from the edge, a miss or an uncacheable path goes to the origin (its downstream node).',
   configSchema: cdnConfigSchema,
+  nodeRefs: NO_NODE_REFS,
   cost: cdnCost,
 } satisfies KindDefinition<'cdn'>;

@@ -3,7 +3,7 @@ import { fraction, integer, MAX_ENTRIES, MAX_USERS, millis, number, oneOf, rate,
 import { product, type KindCost } from '../cost/kindCost';
 import { BYTES, WORK } from '../cost/measured';
 import { countOf, formatCount } from '../numberText';
-import type { KindDefinition } from './definition';
+import { NO_NODE_REFS, type KindDefinition } from './definition';
 
 const keysSchema = strict({
   count: integer(1, MAX_ENTRIES).default(10_000),
@@ -100,5 +100,6 @@ export const clientKind = {
   description:
     'A traffic source: creates requests at a rate (Poisson or constant, with an optional schedule) and sends each down its single outgoing edge.',
   configSchema: clientConfigSchema,
+  nodeRefs: NO_NODE_REFS,
   cost: clientCost,
 } satisfies KindDefinition<'client'>;

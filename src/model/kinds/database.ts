@@ -4,7 +4,7 @@ import { durationSchema } from '../duration';
 import { product, type KindCost } from '../cost/kindCost';
 import { BYTES } from '../cost/measured';
 import { countOf, formatCount } from '../numberText';
-import type { KindDefinition } from './definition';
+import { NO_NODE_REFS, type KindDefinition } from './definition';
 
 export const databaseConfigSchema = strict({
   readTime: durationSchema.default(() => ({ dist: 'exponential' as const, meanMs: 5 })),
@@ -61,5 +61,6 @@ export const databaseKind = {
   description:
     'Queries with read and write times, a connection pool, optional read replicas with replication lag, and sharding by key.',
   configSchema: databaseConfigSchema,
+  nodeRefs: NO_NODE_REFS,
   cost: databaseCost,
 } satisfies KindDefinition<'database'>;

@@ -4,7 +4,7 @@ import { durationSchema } from '../duration';
 import { isZero, product, type KindCost } from '../cost/kindCost';
 import { BYTES, WORK } from '../cost/measured';
 import { countOf, formatCount } from '../numberText';
-import type { KindDefinition } from './definition';
+import { NO_NODE_REFS, type KindDefinition } from './definition';
 
 export const LOAD_BALANCING_ALGORITHMS = [
   'round-robin',
@@ -86,5 +86,6 @@ export const loadBalancerKind = {
   description:
     'Spreads requests over the instances of its downstream nodes with a real algorithm (round robin, least connections, consistent hashing, …), with optional health checks and sticky sessions.',
   configSchema: loadBalancerConfigSchema,
+  nodeRefs: NO_NODE_REFS,
   cost: loadBalancerCost,
 } satisfies KindDefinition<'loadBalancer'>;

@@ -6,7 +6,7 @@ export const MAX_DELIVERY_ATTEMPTS = 100;
 import type { KindCost } from '../cost/kindCost';
 import { BYTES } from '../cost/measured';
 import { formatCount } from '../numberText';
-import type { KindDefinition } from './definition';
+import { NO_NODE_REFS, type KindDefinition } from './definition';
 
 export const queueConfigSchema = strict({
   /** Messages held at most. */
@@ -41,5 +41,6 @@ export const queueKind = {
   description:
     'A broker between producers and consumers: a producer is done once its message is accepted; consumer workers pull messages, failed ones are redelivered, then dead-lettered.',
   configSchema: queueConfigSchema,
+  nodeRefs: NO_NODE_REFS,
   cost: queueCost,
 } satisfies KindDefinition<'queue'>;

@@ -10,7 +10,7 @@ export const MIN_WINDOW_MS = 0.001;
 import { product, type CostContext, type KindCost } from '../cost/kindCost';
 import { BYTES } from '../cost/measured';
 import { formatCount } from '../numberText';
-import type { KindDefinition } from './definition';
+import { NO_NODE_REFS, type KindDefinition } from './definition';
 
 export const RATE_LIMIT_ALGORITHMS = [
   'token-bucket',
@@ -73,5 +73,6 @@ export const rateLimiterKind = {
   description:
     'Lets requests through up to a rate (token bucket, leaky bucket, fixed or sliding windows), globally or per user; a refused request is rejected with a retry-after hint.',
   configSchema: rateLimiterConfigSchema,
+  nodeRefs: NO_NODE_REFS,
   cost: rateLimiterCost,
 } satisfies KindDefinition<'rateLimiter'>;

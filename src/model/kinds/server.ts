@@ -5,7 +5,7 @@ import { meanMs } from '../duration';
 import type { CostContext, Instances, KindCost } from '../cost/kindCost';
 import { BYTES } from '../cost/measured';
 import { countOf, formatCount } from '../numberText';
-import type { KindDefinition } from './definition';
+import { NO_NODE_REFS, type KindDefinition } from './definition';
 
 /** Upper bounds that keep a run's memory bounded (one state object per instance/worker). */
 export const MAX_REPLICAS = 1000;
@@ -140,5 +140,6 @@ export const serverKind = {
   description:
     'A service with replicas, each with a pool of workers and a bounded FIFO queue; after its own work a request calls every downstream edge, blocking or async.',
   configSchema: serverConfigSchema,
+  nodeRefs: NO_NODE_REFS,
   cost: serverCost,
 } satisfies KindDefinition<'server'>;

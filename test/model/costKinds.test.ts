@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { kindDefinitions, NODE_KINDS, type KindDefinition } from '../../src/model';
+import { kindDefinitions, NODE_KINDS, parseScenario, populationOf, type KindDefinition } from '../../src/model';
 
 /** Source text without comments. */
 function code(file: string): string {
@@ -48,5 +48,22 @@ describe('each kind carries its own cost', () => {
     };
     expect(missing.cost).toBeUndefined();
     expect(typeof withHooks.cost.items).toBe('function');
+  });
+});
+
+describe('population: the users and keys the engine sizes its tables by and the cost model prices', () => {
+  it('is the largest users and keys.count of any client, 1 and 1 with none', () => {
+    const r = parseScenario({
+      version: 1,
+      nodes: [
+        { id: 'a', kind: 'client', config: { users: 30, keys: { count: 7 } } },
+        { id: 'b', kind: 'client', config: { users: 5, keys: { count: 900 } } },
+        { id: 's', kind: 'server' },
+        { id: 'lb', kind: 'loadBalancer' },
+      ],
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(populationOf(r.scenario.nodes)).toEqual({ maxUsers: 30, maxKeys: 900 });
+    expect(populationOf(r.scenario.nodes.slice(2))).toEqual({ maxUsers: 1, maxKeys: 1 });
   });
 });

@@ -23,6 +23,7 @@
 import { meanMs } from '../duration';
 import { kindCost } from '../kinds';
 import { countOf, formatCount } from '../numberText';
+import { populationOf } from '../population';
 import type { Scenario, ScenarioNode } from '../scenario';
 import { isZero, product, type CostContext, type EventItem, type Instances, type MemoryItem, type NodeFaults, type Outgoing, type Source } from './kindCost';
 import { BYTES } from './measured';
@@ -84,13 +85,13 @@ interface KindFacts {
 const EVERY: Outgoing = { spread: 'every' };
 const ONE: Instances = { count: 1, path: 'replicas' };
 
-function kindFacts(nodes: readonly ScenarioNode[], durationMs: number): KindFacts {
+function kindFacts(nodes: readonly ScenarioNode[]): KindFacts {
   const facts: KindFacts = { outgoing: [], instances: [], sources: [] };
   for (const node of nodes) {
     const cost = kindCost(node.kind);
     facts.outgoing.push(cost.outgoing?.(node.config) ?? EVERY);
     facts.instances.push(cost.instances?.(node.config) ?? ONE);
-    facts.sources.push(cost.source?.(node.config, durationMs) ?? null);
+    facts.sources.push(cost.source?.(node.config) ?? null);
   }
   return facts;
 }
@@ -127,14 +128,9 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
     if (bytes > 0) memory.push({ path, what, bytes });
   };
 
-  const { outgoing, instances, sources } = kindFacts(nodes, durationMs);
+  const { outgoing, instances, sources } = kindFacts(nodes);
   const placed = faultsAndPinning(scenario, outgoing);
-  let maxUsers = 1;
-  let maxKeys = 1;
-  for (const source of sources) {
-    maxUsers = Math.max(maxUsers, source?.users ?? 1);
-    maxKeys = Math.max(maxKeys, source?.keys ?? 1);
-  }
+  const { maxUsers, maxKeys } = populationOf(nodes);
   const targetsOf = (k: number) => (g.to[k] >= 0 ? instances[g.to[k]].count : 1);
 
   // The share of a node's outgoing calls each of its edges carries (before callsPerRequest and retries).
@@ -186,7 +182,7 @@ export function estimateCost(scenario: Scenario, overrides: { durationMs?: numbe
   for (const i of g.order) {
     const source = sources[i];
     const peak = source !== null ? source.peakRps : inflow[i];
-    const total = source !== null ? source.requests : received[i];
+    const total = source !== null ? source.requests(durationMs) : received[i];
     const writePeak = source !== null ? product(peak, source.writeFraction) : writeInflow[i];
     const writeTotal = source !== null ? product(total, source.writeFraction) : writesReceived[i];
     for (const k of g.out[i]) {

@@ -57,12 +57,12 @@ export interface Outgoing {
   pins?: boolean;
 }
 
-/** A node that makes requests from nothing (a client): what it sends over a run. */
+/** A node that makes requests from nothing (a client): what it sends. */
 export interface Source {
   /** Its highest rate, requests per second. */
   peakRps: number;
-  /** Requests it sends over the run. */
-  requests: number;
+  /** Requests it sends in the first `durationMs` of a run. */
+  requests(durationMs: number): number;
   /** The share of its requests that are writes. */
   writeFraction: number;
   /** The users and keys its requests carry (a per-user table holds one entry per user). */
@@ -127,8 +127,8 @@ export interface KindCost<K extends NodeKind> {
   outgoing?: (config: NodeConfig<K>) => Outgoing;
   /** Its instances as a balancer's target; one if absent. */
   instances?: (config: NodeConfig<K>) => Instances;
-  /** For a kind that makes requests from nothing: what it sends over `durationMs`. */
-  source?: (config: NodeConfig<K>, durationMs: number) => Source;
+  /** For a kind that makes requests from nothing: what it sends (its users and keys size the run's tables: see population.ts). */
+  source?: (config: NodeConfig<K>) => Source;
 }
 
 /** A product that is 0 when any factor is 0 (∞ × 0 would be NaN). */

@@ -65,9 +65,9 @@ function requestsOverRun(c: ClientConfig, durationMs: number): number {
 /** A client is where the run's events start: its requests carry every event they cause downstream. */
 const clientCost: KindCost<'client'> = {
   eventsPerCall: () => 0, // it receives no calls
-  source: (c, durationMs) => ({
+  source: (c) => ({
     peakRps: peakRate(c).rps,
-    requests: requestsOverRun(c, durationMs),
+    requests: (durationMs) => requestsOverRun(c, durationMs),
     writeFraction: c.writeFraction,
     users: c.users,
     keys: c.keys.count,

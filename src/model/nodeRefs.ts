@@ -5,7 +5,7 @@
  * reference check (references.ts), a paste that renames the pasted nodes, a removal that
  * drops the items naming a removed node.
  */
-import { isNodeKind, kindDefinitions, type NodeKind } from './kinds';
+import { isNodeKind, kindNodeRefs, type NodeKind } from './kinds';
 import type { NodeRefList } from './kinds/definition';
 import type { ScenarioNode } from './scenario';
 
@@ -16,7 +16,7 @@ function isObject(value: unknown): value is Loose {
 }
 
 function refListsOf(kind: NodeKind): readonly NodeRefList<NodeKind>[] {
-  return kindDefinitions[kind].nodeRefs as readonly NodeRefList<NodeKind>[];
+  return kindNodeRefs(kind);
 }
 
 /** A node name in a raw (unparsed) node's config, with its path from the node's config. */
@@ -44,7 +44,7 @@ export function rawNodeRefs(node: unknown): RawNodeRef[] {
 export function renameNodeRefs(node: ScenarioNode, rename: (id: string) => string): ScenarioNode {
   const lists = refListsOf(node.kind);
   if (lists.length === 0) return node;
-  const config: Loose = { ...node.config };
+  const config: Loose = { ...(node.config as Loose) };
   for (const { list, field } of lists) {
     config[list] = (config[list] as Loose[]).map((item) => ({ ...item, [field]: rename(item[field] as string) }));
   }
@@ -69,7 +69,7 @@ export function dropNodeRefs(node: ScenarioNode, gone: ReadonlySet<string>): { n
   for (const { list, field } of lists) {
     const items = (node.config as Loose)[list] as Loose[];
     if (!items.some((item) => gone.has(item[field] as string))) continue;
-    config ??= { ...node.config };
+    config ??= { ...(node.config as Loose) };
     config[list] = items.filter((item) => !gone.has(item[field] as string));
     dropped.push({ list, value: items });
   }

@@ -10,7 +10,7 @@ import { cdnKind } from './cdn';
 import { clientKind } from './client';
 import { databaseKind } from './database';
 import type { KindCost } from '../cost/kindCost';
-import type { KindDefinition } from './definition';
+import type { KindDefinition, NodeRefList } from './definition';
 import { loadBalancerKind } from './loadBalancer';
 import { queueKind } from './queue';
 import { rateLimiterKind } from './rateLimiter';
@@ -51,6 +51,11 @@ const definitions: { [K in NodeKind]: KindDefinition<K> } = kindDefinitions;
 /** A kind's cost hooks: `kindCost(node.kind).items(node.config, ctx)` reads the node's own config. */
 export function kindCost<K extends NodeKind>(kind: K): KindCost<K> {
   return definitions[kind].cost;
+}
+
+/** The lists of a kind's config whose items name a node (see nodeRefs.ts). */
+export function kindNodeRefs<K extends NodeKind>(kind: K): readonly NodeRefList<K>[] {
+  return definitions[kind].nodeRefs;
 }
 
 export function isNodeKind(value: unknown): value is NodeKind {

@@ -2,7 +2,7 @@
  * Builds a run from a scenario (ids resolved to objects once, here) and exposes it to hosts
  * through the {@link Simulation} interface: advance, frames, report, live changes.
  */
-import type { FaultAction, NodeKind, NodeOf, Scenario } from '../model';
+import { populationOf, type FaultAction, type NodeKind, type NodeOf, type Scenario } from '../model';
 import type { EdgeFrame, EdgeReport, Frame, Holdings, LiveChange, NodeFrame, NodeReport, Report } from './api';
 import { engineKindOf } from './components';
 import { EdgeRuntime } from './runtime/edge';
@@ -70,13 +70,7 @@ export class SimulationRun implements Simulation {
     const durationMs = overrides.durationMs ?? scenario.durationMs;
     const warmupMs = Math.min(scenario.warmupMs, durationMs);
     const engine = (this.engine = new Engine(seed, durationMs, warmupMs));
-    let maxUsers = 1;
-    let maxKeys = 1;
-    for (const n of scenario.nodes) {
-      if (n.kind !== 'client') continue;
-      if (n.config.users > maxUsers) maxUsers = n.config.users;
-      if (n.config.keys.count > maxKeys) maxKeys = n.config.keys.count;
-    }
+    const { maxUsers, maxKeys } = populationOf(scenario.nodes);
 
     scenario.nodes.forEach((node, i) => {
       const create = engineKindOf(node as NodeOf<NodeKind>).create;

@@ -45,6 +45,8 @@ export type { CdnConfig } from './kinds/cdn';
 export type { QueueConfig } from './kinds/queue';
 export { APPLIED_WRITES_WINDOW_MS, MAX_APPLIED_WRITES, type DatabaseConfig } from './kinds/database';
 export { createEdge, createNode, defaultConfig, nextId } from './defaults';
+export { dropNodeRefs, renameNodeRefs, type DroppedRefs } from './nodeRefs';
+export { populationOf, type Population } from './population';
 export { MIGRATIONS, migrateDocument, type Migration, type MigrationResult, type RawDocument } from './migrations';
 export { formatErrors, parseScenario, parseScenarioText, type FieldError, type ParseResult } from './validate';
 export { DOCUMENT_PATH, formatPath } from './errors';

@@ -1,6 +1,7 @@
 /**
- * Checks that span the document: unique ids, edges and routes that name
- * existing nodes, fault targets, warm-up shorter than the run.
+ * Checks that span the document: unique ids, edges and the fields that name
+ * nodes (a gateway's routes: see nodeRefs.ts) naming existing nodes, fault
+ * targets, warm-up shorter than the run.
  *
  * They read the raw document tolerantly (any field may be missing or of the
  * wrong type), so they run even when other parts of the document are invalid
@@ -8,6 +9,7 @@
  */
 import { NODE_FAULT_ACTIONS, type FaultAction } from './fault';
 import { MAX_DURATION_MS } from './fields';
+import { rawNodeRefs } from './nodeRefs';
 import { quote } from './printable';
 
 export interface ReferenceIssue {
@@ -80,13 +82,10 @@ export function checkReferences(doc: unknown): ReferenceIssue[] {
   });
 
   nodes.forEach((node, i) => {
-    if (!isObject(node) || node.kind !== 'apiGateway' || !isObject(node.config)) return;
-    listOf(node.config.routes).forEach((route, r) => {
-      if (isObject(route) && typeof route.to === 'string' && !nodeIds.has(route.to)) {
-        // (Routes live inside a node, so the node list is known here.)
-        issues.push({ path: ['nodes', i, 'config', 'routes', r, 'to'], message: missingNode(route.to) });
-      }
-    });
+    for (const ref of rawNodeRefs(node)) {
+      // (A route, or any field naming a node, lives inside a node, so the node list is known here.)
+      if (!nodeIds.has(ref.id)) issues.push({ path: ['nodes', i, 'config', ...ref.path], message: missingNode(ref.id) });
+    }
   });
 
   listOf(doc.faults).forEach((fault, i) => {

@@ -10,8 +10,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../../src/engine';
-import { parseScenario, type ScenarioInput } from '../../src/model';
+import { createSimulation, isSimulated } from '../../src/engine';
+import { NODE_KINDS, parseScenario, type ScenarioInput } from '../../src/model';
 import { arbDuration } from '../model/arbitraries';
 
 type Json = Record<string, unknown>;
@@ -338,6 +338,12 @@ function arbSystem(): fc.Arbitrary<ScenarioInput> {
 }
 
 describe('drain: everything comes back', () => {
+  it('the random systems hold every kind the engine simulates (a new kind needs its place in arbSystem)', () => {
+    const seen = new Set<string>();
+    for (const doc of fc.sample(arbSystem(), { numRuns: 300, seed: 20261127 })) for (const n of doc.nodes ?? []) seen.add(n.kind);
+    for (const kind of NODE_KINDS) if (isSimulated(kind)) expect(seen.has(kind), `no ${kind} in the drain test's systems`).toBe(true);
+  });
+
   it('over 500 random systems, the books balance at the end and nothing is held after a drain', () => {
     let ran = 0;
     fc.assert(

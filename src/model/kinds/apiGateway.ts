@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { id, list, strict, text } from '../fields';
 import { durationSchema } from '../duration';
-import { rateLimiterConfigSchema } from './rateLimiter';
-import type { KindDefinition } from './definition';
+import type { KindCost } from '../cost/kindCost';
+import { limiterCost, rateLimiterConfigSchema } from './rateLimiter';
+import type { KindDefinition, NodeRefList } from './definition';
 
 const routeSchema = strict({
   pathPrefix: text(1000, { nonEmpty: true }),
@@ -22,9 +23,23 @@ export const apiGatewayConfigSchema = strict({
 export type ApiGatewayConfig = z.output<typeof apiGatewayConfigSchema>;
 export type GatewayRoute = z.output<typeof routeSchema>;
 
+/** A gateway shares its calls evenly among its routes; its own rate limit costs what a limiter's does. */
+const apiGatewayCost: KindCost<'apiGateway'> = {
+  eventsPerCall: () => 1,
+  outgoing: () => ({ spread: 'evenly' }),
+  items(c, ctx) {
+    if (c.rateLimit !== null) limiterCost(c.rateLimit, ctx, 'rateLimit.');
+  },
+};
+
+/** Each route names the node it sends to. */
+const apiGatewayRefs: readonly NodeRefList<'apiGateway'>[] = [{ list: 'routes', field: 'to' }];
+
 export const apiGatewayKind = {
   label: 'API gateway',
   description:
     'A layer-7 entry point: authenticates, optionally rate-limits, and routes each request by path prefix to one of its downstream nodes.',
   configSchema: apiGatewayConfigSchema,
-} satisfies KindDefinition;
+  nodeRefs: apiGatewayRefs,
+  cost: apiGatewayCost,
+} satisfies KindDefinition<'apiGateway'>;

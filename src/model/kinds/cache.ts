@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { boolean, integer, interval, MAX_ENTRIES, millis, oneOf, strict } from '../fields';
 import { durationSchema } from '../duration';
-import type { KindDefinition } from './definition';
+import type { KindCost } from '../cost/kindCost';
+import { BYTES } from '../cost/measured';
+import { formatCount } from '../numberText';
+import { NO_NODE_REFS, type KindDefinition } from './definition';
 
 export const EVICTION_POLICIES = ['lru', 'lfu', 'fifo', 'random'] as const;
 export const CACHE_STRATEGIES = ['cache-aside', 'write-through', 'write-back'] as const;
@@ -25,9 +28,27 @@ export const cacheConfigSchema = strict({
 
 export type CacheConfig = z.output<typeof cacheConfigSchema>;
 
+/** Entries up to its capacity, the keys there are, and what reaches it; write-back flushes on a timer. */
+const cacheCost: KindCost<'cache'> = {
+  eventsPerCall: () => 1,
+  items(c, ctx) {
+    const entries = Math.min(c.capacity, ctx.maxKeys, ctx.arrivals);
+    ctx.memory(ctx.at('capacity'), `up to ${formatCount(entries)} cache entries`, entries * BYTES.cacheEntry);
+    if (c.strategy === 'write-back') {
+      ctx.events({
+        path: ctx.at('flushDelayMs'),
+        what: `a flush every ${formatCount(c.flushDelayMs)} ms`,
+        events: ctx.seconds * (1000 / c.flushDelayMs),
+      });
+    }
+  },
+};
+
 export const cacheKind = {
   label: 'Cache',
   description:
     'A key-value cache in front of its single downstream node, with a real eviction policy, optional TTL and a write strategy (cache-aside, write-through, write-back).',
   configSchema: cacheConfigSchema,
-} satisfies KindDefinition;
+  nodeRefs: NO_NODE_REFS,
+  cost: cacheCost,
+} satisfies KindDefinition<'cache'>;

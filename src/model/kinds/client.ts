@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { fraction, integer, MAX_ENTRIES, MAX_USERS, millis, number, oneOf, rate, schedule, strict, text, weight } from '../fields';
-import type { KindDefinition } from './definition';
+import { product, type KindCost } from '../cost/kindCost';
+import { BYTES, WORK } from '../cost/measured';
+import { countOf, formatCount } from '../numberText';
+import { NO_NODE_REFS, type KindDefinition } from './definition';
 
 const keysSchema = strict({
   count: integer(1, MAX_ENTRIES).default(10_000),
@@ -36,9 +39,67 @@ export const clientConfigSchema = strict({
 
 export type ClientConfig = z.output<typeof clientConfigSchema>;
 
+/** A client's highest rate and the field that sets it. */
+function peakRate(c: ClientConfig): { rps: number; path: string } {
+  let best = { rps: c.rps, path: 'rps' };
+  c.rateSchedule.forEach((step, k) => {
+    if (step.rps > best.rps) best = { rps: step.rps, path: `rateSchedule[${k}].rps` };
+  });
+  return best;
+}
+
+/** Requests a client sends in `durationMs`: its rate integrated over its schedule. */
+function requestsOverRun(c: ClientConfig, durationMs: number): number {
+  let total = 0;
+  let rps = c.rps;
+  let from = 0;
+  for (const step of c.rateSchedule) {
+    if (step.atMs >= durationMs) break;
+    total += (rps * (step.atMs - from)) / 1000;
+    rps = step.rps;
+    from = step.atMs;
+  }
+  return total + (rps * (durationMs - from)) / 1000;
+}
+
+/** A client is where the run's events start: its requests carry every event they cause downstream. */
+const clientCost: KindCost<'client'> = {
+  eventsPerCall: () => 0, // it receives no calls
+  source: (c) => ({
+    peakRps: peakRate(c).rps,
+    requests: (durationMs) => requestsOverRun(c, durationMs),
+    writeFraction: c.writeFraction,
+    users: c.users,
+    keys: c.keys.count,
+  }),
+  items(c, ctx) {
+    const peak = peakRate(c);
+    const perRequest = 1 + ctx.eventsPerCallDownstream;
+    const requests = requestsOverRun(c, ctx.durationMs);
+    ctx.events({
+      path: ctx.at(peak.path),
+      what:
+        c.rateSchedule.length === 0
+          ? `${formatCount(peak.rps)} requests/s × ≈ ${formatCount(perRequest)} events each`
+          : `≈ ${formatCount(requests)} requests (at most ${formatCount(peak.rps)}/s) × ≈ ${formatCount(perRequest)} events each`,
+      events: product(requests, perRequest),
+    });
+    if (c.rateSchedule.length > 0) {
+      ctx.events({ path: ctx.at('rateSchedule'), what: countOf(c.rateSchedule.length, 'rate step'), events: c.rateSchedule.length, once: true });
+    }
+    if (c.keys.distribution === 'zipf' && c.keys.count > 1) {
+      const keys = c.keys.count;
+      ctx.memory(ctx.at('keys.count'), `a Zipf table of ${formatCount(keys)} keys`, keys * BYTES.zipfKey);
+      ctx.events({ path: ctx.at('keys.count'), what: `building a Zipf table of ${formatCount(keys)} keys`, events: keys * WORK.zipfKey, once: true });
+    }
+  },
+};
+
 export const clientKind = {
   label: 'Client',
   description:
     'A traffic source: creates requests at a rate (Poisson or constant, with an optional schedule) and sends each down its single outgoing edge.',
   configSchema: clientConfigSchema,
-} satisfies KindDefinition;
+  nodeRefs: NO_NODE_REFS,
+  cost: clientCost,
+} satisfies KindDefinition<'client'>;

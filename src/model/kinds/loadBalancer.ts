@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { boolean, integer, interval, MAX_COUNT, oneOf, strict } from '../fields';
 import { durationSchema } from '../duration';
-import type { KindDefinition } from './definition';
+import { isZero, product, type KindCost } from '../cost/kindCost';
+import { BYTES, WORK } from '../cost/measured';
+import { countOf, formatCount } from '../numberText';
+import { NO_NODE_REFS, type KindDefinition } from './definition';
 
 export const LOAD_BALANCING_ALGORITHMS = [
   'round-robin',
@@ -38,9 +41,51 @@ export const loadBalancerConfigSchema = strict({
 export type LoadBalancerConfig = z.output<typeof loadBalancerConfigSchema>;
 export type HealthCheckConfig = z.output<typeof healthCheckSchema>;
 
+/**
+ * A balancer spreads calls over its targets by instance count (and weight under weighted
+ * round robin); its processing time rides the outgoing link. Its ring, target table and
+ * sticky-session table grow with the instances behind it and the users in front of it.
+ */
+const loadBalancerCost: KindCost<'loadBalancer'> = {
+  eventsPerCall: () => 0, // its processing time rides the outgoing link (see Outgoing.delays)
+  outgoing: (c) => ({
+    spread: c.algorithm === 'weighted-round-robin' ? 'by-weighted-instances' : 'by-instances',
+    delays: !isZero(c.processingTime),
+    pins: c.stickySessions || c.algorithm === 'ip-hash' || c.algorithm === 'consistent-hash',
+  }),
+  items(c, ctx) {
+    const targets = ctx.targets;
+    const points = product(targets, c.virtualNodes);
+    ctx.memory(
+      ctx.at('virtualNodes'),
+      `a consistent-hash ring of ${formatCount(points)} points (${countOf(targets, 'instance')} × ${formatCount(c.virtualNodes)})` +
+        (c.algorithm === 'consistent-hash' ? '' : ', built if the algorithm becomes consistent-hash'),
+      points * BYTES.ringPoint,
+    );
+    if (c.algorithm === 'consistent-hash') {
+      // Built at the start (and, until the kernel's incremental ring lands, again on each
+      // scaling step behind it). A live switch to consistent hashing builds it later, paced.
+      ctx.events({ path: ctx.at('virtualNodes'), what: `building a ring of ${formatCount(points)} points`, events: points * WORK.ringPoint, once: true });
+    }
+    ctx.memory(ctx.path, countOf(targets, 'target'), targets * BYTES.balancerTarget);
+    if (c.stickySessions) {
+      ctx.memory(ctx.at('stickySessions'), `a sticky-session table of ${formatCount(ctx.maxUsers)} users`, ctx.maxUsers * BYTES.stickyUser);
+    }
+    if (c.healthCheck !== null) {
+      ctx.events({
+        path: ctx.at('healthCheck.intervalMs'),
+        what: `a probe of ${countOf(targets, 'target')} every ${formatCount(c.healthCheck.intervalMs)} ms`,
+        events: product(ctx.seconds * (1000 / c.healthCheck.intervalMs), 1 + WORK.probeTarget * targets),
+      });
+    }
+  },
+};
+
 export const loadBalancerKind = {
   label: 'Load balancer',
   description:
     'Spreads requests over the instances of its downstream nodes with a real algorithm (round robin, least connections, consistent hashing, …), with optional health checks and sticky sessions.',
   configSchema: loadBalancerConfigSchema,
-} satisfies KindDefinition;
+  nodeRefs: NO_NODE_REFS,
+  cost: loadBalancerCost,
+} satisfies KindDefinition<'loadBalancer'>;

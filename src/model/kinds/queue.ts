@@ -3,7 +3,10 @@ import { boolean, integer, MAX_ENTRIES, oneOf, strict } from '../fields';
 
 /** Deliveries of one message, as for an edge's retries: each is an event. */
 export const MAX_DELIVERY_ATTEMPTS = 100;
-import type { KindDefinition } from './definition';
+import type { KindCost } from '../cost/kindCost';
+import { BYTES } from '../cost/measured';
+import { formatCount } from '../numberText';
+import { NO_NODE_REFS, type KindDefinition } from './definition';
 
 export const queueConfigSchema = strict({
   /** Messages held at most. */
@@ -20,9 +23,24 @@ export const queueConfigSchema = strict({
 
 export type QueueConfig = z.output<typeof queueConfigSchema>;
 
+/**
+ * A queue hands its messages to consumers by their instances and may deliver each
+ * `maxAttempts` times; it holds no more than its capacity and everything that reaches it.
+ */
+const queueCost: KindCost<'queue'> = {
+  eventsPerCall: () => 2, // enqueue, then delivery to a consumer
+  outgoing: (c) => ({ spread: 'by-instances', deliveries: c.maxAttempts }),
+  items(c, ctx) {
+    const messages = Math.min(c.capacity, ctx.arrivals);
+    ctx.memory(ctx.at('capacity'), `up to ${formatCount(messages)} queued messages`, messages * BYTES.queuedMessage);
+  },
+};
+
 export const queueKind = {
   label: 'Message queue',
   description:
     'A broker between producers and consumers: a producer is done once its message is accepted; consumer workers pull messages, failed ones are redelivered, then dead-lettered.',
   configSchema: queueConfigSchema,
-} satisfies KindDefinition;
+  nodeRefs: NO_NODE_REFS,
+  cost: queueCost,
+} satisfies KindDefinition<'queue'>;

@@ -7,7 +7,10 @@ import { integer, MAX_DURATION_MS, MAX_ENTRIES, number, oneOf, rate, strict } fr
  * run (86,400,000 ms / 0.001 ms is far below 2^53) and never Infinity (as 5e-324 would make them).
  */
 export const MIN_WINDOW_MS = 0.001;
-import type { KindDefinition } from './definition';
+import { product, type CostContext, type KindCost } from '../cost/kindCost';
+import { BYTES } from '../cost/measured';
+import { formatCount } from '../numberText';
+import { NO_NODE_REFS, type KindDefinition } from './definition';
 
 export const RATE_LIMIT_ALGORITHMS = [
   'token-bucket',
@@ -40,9 +43,36 @@ export const rateLimiterConfigSchema = strict({
 
 export type RateLimiterConfig = z.output<typeof rateLimiterConfigSchema>;
 
+/**
+ * What a limiter with these fields holds: a bucket per user under per-user scope, a log of
+ * timestamps (sliding-window log), requests waiting to leak (leaky bucket). `field` is where
+ * the fields sit in the node's config: '' for a rate limiter, 'rateLimit.' for a gateway's.
+ */
+export function limiterCost(c: RateLimiterConfig, ctx: CostContext, field: '' | 'rateLimit.'): void {
+  const buckets = c.scope === 'per-user' ? ctx.maxUsers : 1;
+  if (buckets > 1) {
+    ctx.memory(ctx.at(`${field}scope`), `a bucket for each of ${formatCount(buckets)} users`, buckets * BYTES.limiterBucket);
+  }
+  if (c.algorithm === 'sliding-window-log') {
+    const entries = Math.min(product(buckets, c.limit), ctx.arrivals);
+    ctx.memory(ctx.at(`${field}limit`), `up to ${formatCount(entries)} logged timestamps`, entries * BYTES.logEntry);
+  }
+  if (c.algorithm === 'leaky-bucket') {
+    const held = Math.min(product(buckets, c.queueSize), ctx.arrivals);
+    ctx.memory(ctx.at(`${field}queueSize`), `up to ${formatCount(held)} requests waiting to leak`, held * BYTES.queuedRequest);
+  }
+}
+
+const rateLimiterCost: KindCost<'rateLimiter'> = {
+  eventsPerCall: () => 1,
+  items: (c, ctx) => limiterCost(c, ctx, ''),
+};
+
 export const rateLimiterKind = {
   label: 'Rate limiter',
   description:
     'Lets requests through up to a rate (token bucket, leaky bucket, fixed or sliding windows), globally or per user; a refused request is rejected with a retry-after hint.',
   configSchema: rateLimiterConfigSchema,
-} satisfies KindDefinition;
+  nodeRefs: NO_NODE_REFS,
+  cost: rateLimiterCost,
+} satisfies KindDefinition<'rateLimiter'>;

@@ -3,7 +3,7 @@
  * the change that undoes it. It does not validate: the caller runs the result through the
  * model's schema and keeps it only when valid (see `editor.ts`).
  */
-import type { Fault, Scenario, ScenarioEdge, ScenarioNode } from '../../model';
+import { dropNodeRefs, type Fault, type Scenario, type ScenarioEdge, type ScenarioNode } from '../../model';
 import { batch, type ChangePath, type ChangeTarget, type DocChange, type Placed } from './changes';
 
 /** A change that does not fit the document (an unknown id, a path into nothing). */
@@ -152,14 +152,11 @@ function applyRemove(doc: Scenario, change: Extract<DocChange, { type: 'remove' 
   const nodes: ScenarioNode[] = [];
   doc.nodes.forEach((node, index) => {
     if (goneNodes.has(node.id)) return void restore.push({ index, item: node });
-    if (node.kind === 'apiGateway' && node.config.routes.some((r) => goneNodes.has(r.to))) {
-      // A route to a removed node would leave the document invalid: it goes too, and comes back on undo.
-      const routes = node.config.routes.filter((r) => !goneNodes.has(r.to));
-      restoreRoutes.push({ type: 'set', target: { type: 'node', id: node.id }, path: ['config', 'routes'], value: node.config.routes });
-      nodes.push({ ...node, config: { ...node.config, routes } });
-      return;
-    }
-    nodes.push(node);
+    // A route (any item naming a node) to a removed node would leave the document invalid: it goes too, and comes back on undo.
+    const kept = dropNodeRefs(node, goneNodes);
+    if (kept === null) return void nodes.push(node);
+    for (const d of kept.dropped) restoreRoutes.push({ type: 'set', target: { type: 'node', id: node.id }, path: ['config', d.list], value: d.value });
+    nodes.push(kept.node);
   });
   const restoreEdges: Placed<ScenarioEdge>[] = [];
   const edges = doc.edges.filter((edge, index) => !(goneEdges.has(edge.id) && restoreEdges.push({ index, item: edge })));

@@ -2,7 +2,7 @@
  * Copy, paste and duplicate: nodes with the edges between them, pasted with fresh ids.
  * Pure functions; the clip itself lives in the session (see `store/sessionStore.ts`).
  */
-import { nextId, type Scenario, type ScenarioEdge, type ScenarioNode } from '../../model';
+import { nextId, renameNodeRefs, type Scenario, type ScenarioEdge, type ScenarioNode } from '../../model';
 import type { DocChange, XY } from './changes';
 
 /** What Ctrl+C keeps: copied nodes and the edges among them (an edge to outside is not copied). */
@@ -26,7 +26,8 @@ export function freshEdgeId(taken: ReadonlySet<string>): string {
 
 /**
  * The change that pastes `clip` shifted by `offset`, with fresh ids (`server-3`, `e7`), and
- * the new node ids (to select them). Gateway routes between pasted nodes follow the new ids.
+ * the new node ids (to select them). Gateway routes (any field naming a node) between pasted
+ * nodes follow the new ids.
  */
 export function pasteChange(doc: Scenario, clip: Clip, offset: XY): { change: DocChange; nodeIds: string[] } {
   const taken = new Set<string>([...doc.nodes.map((n) => n.id), ...doc.edges.map((e) => e.id)]);
@@ -38,12 +39,7 @@ export function pasteChange(doc: Scenario, clip: Clip, offset: XY): { change: Do
   }
   const nodes = clip.nodes.map((node): ScenarioNode => {
     const position = { x: node.position.x + offset.x, y: node.position.y + offset.y };
-    const copy = { ...node, id: rename.get(node.id)!, position };
-    if (copy.kind === 'apiGateway') {
-      const routes = copy.config.routes.map((r) => ({ ...r, to: rename.get(r.to) ?? r.to }));
-      return { ...copy, config: { ...copy.config, routes } };
-    }
-    return copy;
+    return renameNodeRefs({ ...node, id: rename.get(node.id)!, position }, (to) => rename.get(to) ?? to);
   });
   const edges = clip.edges.map((edge): ScenarioEdge => {
     const id = freshEdgeId(taken);

@@ -3,7 +3,8 @@
  * nothing calls are flagged. (The engine also refuses such a document; this says it earlier,
  * at the handle.)
  */
-import type { Scenario } from '../../model';
+import { kindDefinitions, type Scenario } from '../../model';
+import { uiKind } from '../kinds';
 
 /** Why `from → to` cannot be drawn, or null when it can. */
 export function connectionProblem(doc: Scenario, from: string, to: string): string | null {
@@ -11,7 +12,9 @@ export function connectionProblem(doc: Scenario, from: string, to: string): stri
   const target = doc.nodes.find((n) => n.id === to);
   if (!source || !target) return `no node with id "${!source ? from : to}"`;
   if (from === to) return 'a node cannot call itself';
-  if (target.kind === 'client') return `a client only sends requests: "${to}" cannot receive calls`;
+  if (!uiKind(target.kind).receivesCalls) {
+    return `a ${kindDefinitions[target.kind].label.toLowerCase()} only sends requests: "${to}" cannot receive calls`;
+  }
   if (doc.edges.some((e) => e.from === from && e.to === to)) return `"${from}" already calls "${to}"`;
   if (source.kind === 'client') {
     const existing = doc.edges.find((e) => e.from === from);
@@ -51,8 +54,8 @@ function pathBetween(doc: Scenario, start: string, goal: string): string[] | nul
   return null;
 }
 
-/** Nodes other than clients that no edge calls: they would never see a request. */
+/** Nodes that receive calls (all but sources such as clients) that no edge calls: they would never see a request. */
 export function uncalledNodes(doc: Scenario): Set<string> {
   const called = new Set(doc.edges.map((e) => e.to));
-  return new Set(doc.nodes.filter((n) => n.kind !== 'client' && !called.has(n.id)).map((n) => n.id));
+  return new Set(doc.nodes.filter((n) => uiKind(n.kind).receivesCalls && !called.has(n.id)).map((n) => n.id));
 }

@@ -126,6 +126,25 @@ describe('a write retried after a timeout', () => {
     expect(atDb.writesDeduplicated).toBe(atDb.n);
   });
 
+  it('keys on a balancer\'s link protect the write, its processing time riding the link', () => {
+    // users → lb → db: the balancer's 0.1 ms processing and the link's constant latency are one
+    // delay line (edge.sendAfter's fast path), which must carry the key like a plain send.
+    const doc = (keys: boolean) => ({
+      nodes: [writer('users'), { id: 'lb', kind: 'loadBalancer', config: { processingTime: 0.1 } }, slowWrites()],
+      edges: [
+        { id: 'e1', from: 'users', to: 'lb', config: impatient({ timeoutMs: 20.2 }) },
+        { id: 'e2', from: 'lb', to: 'db', config: { latency: 0, idempotencyKeys: keys } },
+      ],
+    });
+    for (const keys of [false, true]) {
+      const r = finish(start(doc(keys)));
+      const n = r.requests.generated;
+      const d = db(r);
+      expect(d.duplicateWrites).toBe(keys ? 0 : n);
+      expect(d.writesApplied).toBe(keys ? n : 2 * n);
+    }
+  });
+
   it('only the requests that carry a key are protected: two clients, one sending keys', () => {
     const sim = start({
       nodes: [writer('keyed'), writer('plain'), { id: 'api', kind: 'server', config: { concurrency: 100, serviceTime: 1 } }, slowWrites()],

@@ -49,6 +49,28 @@ describe('frames: outcomes and edges', () => {
     }
   });
 
+  it('a balancer\'s links count their calls, its processing time riding the link', () => {
+    const { list, sim } = frames({
+      seed: 3,
+      durationMs: 3000,
+      warmupMs: 0,
+      nodes: [
+        { id: 'users', kind: 'client', config: { rps: 400 } },
+        { id: 'lb', kind: 'loadBalancer', config: { processingTime: 0.1 } },
+        { id: 'a', kind: 'server', config: { concurrency: 8, serviceTime: 2 } },
+        { id: 'b', kind: 'server', config: { concurrency: 8, serviceTime: 2 } },
+      ],
+      edges: [
+        { id: 'e0', from: 'users', to: 'lb' },
+        { id: 'ea', from: 'lb', to: 'a', config: { latency: 1 } },
+        { id: 'eb', from: 'lb', to: 'b', config: { latency: 1 } },
+      ],
+    });
+    const r = sim.report();
+    expect(r.edges.ea.calls).toBeGreaterThan(500);
+    for (const id of ['e0', 'ea', 'eb']) expect(sum(list, (f) => f.edges[id].calls), id).toBe(r.edges[id].calls);
+  });
+
   it('retries and timeouts on an edge add up to the report\'s', () => {
     const { list, sim } = frames({
       seed: 9,

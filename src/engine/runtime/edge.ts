@@ -148,6 +148,7 @@ export class EdgeRuntime implements EventHandler {
       }
       if (this.afterLine !== null) {
         call.sentAt = q.now + delay;
+        this.windowCalls++;
         if (call.req.measured) this.calls++;
         if (this.idempotencyKeys) call.req.idempotencyKey = true;
         q.scheduleOn(this.afterLine, this, DELIVER, call, 0);

@@ -8,18 +8,15 @@ export function ExplainerPanel() {
   const findings = useResults((s) => s.findings);
   const hasData = useResults((s) => s.latest !== null);
   const open = useSession((s) => s.explainerOpen);
-  // Always there, at a fixed height: findings coming and going never resize the canvas above it.
-  const summary = !hasData
-    ? 'press Play: bottlenecks and failures are explained here'
-    : findings.length === 0
-      ? 'nothing saturated or failing'
-      : `${findings.length} finding${findings.length === 1 ? '' : 's'}`;
+  if (!hasData) return null;
   return (
     <section className={`explainer${open ? '' : ' closed'}`} data-testid="explainer" aria-label="Why: bottlenecks and failures">
       <h2>
         <button type="button" className="explainer-toggle" aria-expanded={open} onClick={() => useSession.getState().setExplainerOpen(!open)}>
           {open ? '▾' : '▸'} Why{' '}
-          <span className="explainer-count">{summary}</span>
+          <span className="explainer-count">
+            {findings.length === 0 ? 'nothing saturated or failing' : `${findings.length} finding${findings.length === 1 ? '' : 's'}`}
+          </span>
         </button>
       </h2>
       {open && findings.length > 0 && (

@@ -9,6 +9,7 @@ import { commitField } from './form/context';
 import { TextInput } from './form/inputs';
 import { NodeCalls } from './NodeCalls';
 import { NodeLiveStats } from './NodeLiveStats';
+import { NodeResults } from './NodeResults';
 import { RawJson } from './RawJson';
 import { kindFields } from './schema/fieldSpecs';
 
@@ -58,6 +59,8 @@ export function NodeInspector({ node, index }: { node: ScenarioNode; index: numb
         </button>
       </div>
       <p className="hint">{definition.description}</p>
+      {/* First after a run: what the learner came to see; the fields follow. */}
+      <NodeResults id={node.id} station={descriptor.figures.includes('utilization')} />
       <TextInput
         label="Label"
         name="label"

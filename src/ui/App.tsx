@@ -22,11 +22,13 @@ import { RunControls } from './toolbar/RunControls';
 import { ViewControls } from './toolbar/ViewControls';
 import { ExplainerPanel } from './explain/ExplainerPanel';
 import { useCompare } from './compare/compareStore';
+import { useTraces } from './traces/traceStore';
 
 const ChartsPanel = lazy(() => import('./charts/ChartsPanel'));
 // Compare mode's views load when it starts: the first screen does not need them.
 const CompareBanner = lazy(() => import('./compare/CompareBanner'));
 const CompareView = lazy(() => import('./compare/CompareView'));
+const TracesDialog = lazy(() => import('./traces/TracesDialog'));
 
 export function App() {
   // Another design opened: a fresh canvas fits its view to it.
@@ -35,6 +37,7 @@ export function App() {
   const inspectorOpen = useSession((s) => s.inspectorOpen);
   const comparing = useCompare((s) => s.active);
   const editing = useCompare((s) => s.editing);
+  const tracesOpen = useTraces((s) => s.open !== null);
   useShortcuts();
   useClipboard();
   useEffect(() => {
@@ -74,6 +77,11 @@ export function App() {
         <PasteToOpen />
         <FaultMenu />
         <HelpDialog />
+        {tracesOpen && (
+          <Suspense fallback={null}>
+            <TracesDialog />
+          </Suspense>
+        )}
       </div>
     </ReactFlowProvider>
   );

@@ -35,10 +35,16 @@ export function DifferenceTable({ result }: { result: ComparisonResult }) {
               className={`verdict-${r.verdict}`}
             >
               <th scope="row">{r.label}</th>
-              <td>{r.a}</td>
-              <td>{r.b}</td>
+              <td>
+                {r.aParts.value}
+                <span className="ab-sub">{r.aParts.interval}</span>
+              </td>
+              <td>
+                {r.bParts.value}
+                <span className="ab-sub">{r.bParts.interval}</span>
+              </td>
               <td className="ab-diff" title={VERDICT[r.verdict]}>
-                {r.difference} <span className="ab-verdict">{VERDICT[r.verdict]}</span>
+                {r.difference} <span className="ab-sub">{VERDICT[r.verdict]}</span>
               </td>
               <td>{r.unpaired}</td>
               <td className="ab-ratio">{r.narrower}</td>

@@ -20,8 +20,11 @@ export interface DifferenceRow {
   figure: string;
   label: string;
   unit: ComparedUnit;
+  /** "12.35 ± 0.41 ms", and the same in two parts for a narrow cell. */
   a: string;
   b: string;
+  aParts: { value: string; interval: string };
+  bParts: { value: string; interval: string };
   /** B − A with its paired interval: "+1.23 ± 0.05 ms". */
   difference: string;
   /** "± 0.05 ms" from the paired runs, and "± 0.61 ms" had they been independent. */
@@ -60,7 +63,16 @@ function unitSuffix(unit: ComparedUnit, difference: boolean): string {
   return ` ${unit}`;
 }
 
-/** "12.3 ± 0.41 ms" */
+/** A value and its interval, apart: "12.35 ms" and "± 0.41 ms". */
+export function intervalParts(value: number, halfWidth: number, unit: ComparedUnit, options: { sign?: boolean; difference?: boolean } = {}) {
+  const v = shown(unit, value);
+  const h = shown(unit, halfWidth);
+  const d = decimalsFor(h > 0 ? h : Math.abs(v) / 100);
+  const suffix = unitSuffix(unit, options.difference ?? false);
+  return { value: `${number(v, d, options.sign)}${suffix}`, interval: Number.isFinite(h) ? `± ${number(h, d)}${suffix}` : '' };
+}
+
+/** "12.35 ± 0.41 ms" */
 export function withInterval(value: number, halfWidth: number, unit: ComparedUnit, options: { sign?: boolean; difference?: boolean } = {}): string {
   const v = shown(unit, value);
   const h = shown(unit, halfWidth);
@@ -94,6 +106,8 @@ export function differenceRows(comparison: PairedComparison): DifferenceRow[] {
         unit,
         a: withInterval(f.a.mean, f.a.halfWidth, unit),
         b: withInterval(f.b.mean, f.b.halfWidth, unit),
+        aParts: intervalParts(f.a.mean, f.a.halfWidth, unit),
+        bParts: intervalParts(f.b.mean, f.b.halfWidth, unit),
         difference: withInterval(f.difference, f.pairedHalfWidth, unit, { sign: true, difference: true }),
         paired: `± ${number(h, d)}${suffix}`,
         unpaired: `± ${number(shown(unit, f.unpairedHalfWidth), d)}${suffix}`,

@@ -5,6 +5,7 @@
  * the unpaired one (read from the rows' data). A is never changed: after leaving compare the
  * canvas holds A exactly as it was, and so does the autosaved work.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { currentDocument, hook, openWith } from './helpers';
 
@@ -88,6 +89,9 @@ test('A/B: B with a slower database; the paired interval is narrower than the un
 
   if (process.env.ARCHSIM_SCREENSHOT) await page.screenshot({ path: 'docs/screenshots/ab-compare.png' });
   else await page.screenshot({ path: 'test-results/ab-compare.png' });
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`)).toEqual([]);
 
   // Leaving compare puts A back exactly as it was, and A is what is saved.
   await page.getByTestId('leave-compare').click();

@@ -57,7 +57,7 @@ export function Waterfall({ trace }: { trace: RequestTrace }) {
         <span className="wf-ticks">
           {w.ticks.map((t) => (
             <span key={t.ms} className="wf-tick" style={{ left: pct(t.at) }}>
-              {ms(t.ms)}
+              {t.ms === 0 ? '0' : ms(t.ms)}
             </span>
           ))}
         </span>

@@ -41,6 +41,8 @@ async function row(page: Page, figure: string) {
 }
 
 test('A/B: B with a slower database; the paired interval is narrower than the unpaired one; A unchanged after', async ({ page }) => {
+  // The size of the README's screenshots.
+  await page.setViewportSize({ width: 1600, height: 1000 });
   await openWith(page, DESIGN);
   const before = await currentDocument(page);
 
@@ -116,4 +118,20 @@ test('while B is on the canvas, the autosaved work is still A', async ({ page })
   await page.reload();
   await expect(page.getByTestId('scenario-name')).toHaveText('Web and database');
   expect(dbMean(await currentDocument(page))).toBe(1);
+});
+
+test('the A/B view, its workers and the waterfall load only when used, not with the first screen', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (/\.m?js(\?|$)/.test(r.url())) scripts.push(r.url().split('/').pop()!);
+  });
+  await openWith(page, DESIGN);
+  await expect(page.getByTestId('latency-chart')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const lazy = /^(CompareView|CompareBanner|TracesDialog|compareWorker)-/;
+  expect(scripts.filter((s) => lazy.test(s))).toEqual([]);
+  await page.getByTestId('compare').click();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  expect(scripts.some((s) => s.startsWith('CompareView-'))).toBe(true);
+  expect(scripts.some((s) => s.startsWith('TracesDialog-'))).toBe(false);
 });

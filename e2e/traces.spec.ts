@@ -28,6 +28,8 @@ const RETRYING = {
 };
 
 test('a request retried after a timeout: both attempts, the backoff between them, the wasted work at the callee', async ({ page }) => {
+  // The size of the README's screenshots.
+  await page.setViewportSize({ width: 1600, height: 1000 });
   await openWith(page, RETRYING);
   await page.getByTestId('trace-toggle').check();
   await page.getByTestId('run-to-end').click();

@@ -64,10 +64,15 @@ test('A/B: B with a slower database; the paired interval is narrower than the un
   await page.getByTestId('edit-b').click();
   expect(dbMean(await currentDocument(page))).toBe(1.2);
 
+  // The runs go to Web Workers of their own, not the page's thread.
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await page.getByTestId('ab-pairs').fill('8');
   await page.getByTestId('ab-seconds').fill('10');
   await page.getByTestId('ab-run').click();
   await expect(page.getByTestId('compare-view')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+
+  expect(workers.some((u) => /compareWorker/.test(u)), workers.join(', ')).toBe(true);
 
   // Overlaid charts of A and B, drawn.
   await expect(page.getByTestId('ab-latency-chart')).toHaveAttribute('data-points', '120');
@@ -104,7 +109,8 @@ test('A/B: B with a slower database; the paired interval is narrower than the un
   await expect.poll(async () => JSON.parse((await hook(page, (h) => h.savedDocumentText())) ?? 'null')).toEqual(before);
 });
 
-test('while B is on the canvas, the autosaved work is still A', async ({ page }) => {
+test('while B is on the canvas, the autosaved work is still A (dark theme, axe-clean)', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
   await openWith(page, DESIGN);
   const before = await currentDocument(page);
   await page.getByTestId('compare').click();
@@ -112,6 +118,8 @@ test('while B is on the canvas, the autosaved work is still A', async ({ page })
   await page.getByTestId('field-serviceTime-mean').fill('3');
   await page.getByTestId('field-serviceTime-mean').press('Tab');
   await expect.poll(async () => dbMean(await currentDocument(page))).toBe(3);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`)).toEqual([]);
   await page.waitForTimeout(800); // past the autosave delay
   expect(JSON.parse((await hook(page, (h) => h.savedDocumentText())) ?? 'null')).toEqual(before);
   // Reloading restores A, not B.

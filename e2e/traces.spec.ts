@@ -83,7 +83,8 @@ test('a request retried after a timeout: both attempts, the backoff between them
   await expect(dialog).toHaveCount(0);
 });
 
-test('a click on the latency chart opens the slowest request that finished at that moment', async ({ page }) => {
+test('a click on the latency chart opens the slowest request that finished at that moment (dark theme, axe-clean)', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
   await openWith(page, RETRYING);
   await page.getByTestId('trace-toggle').check();
   await page.getByTestId('run-to-end').click();
@@ -104,6 +105,8 @@ test('a click on the latency chart opens the slowest request that finished at th
   await expect(selected).toHaveCount(1);
   const when = Number(((await selected.locator('.trace-when').innerText()).match(/at ([\d.]+) s/) ?? [])[1]);
   expect(Math.abs(when - at)).toBeLessThanOrEqual(1);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`)).toEqual([]);
 });
 
 test('without tracing, the list says how to get traces', async ({ page }) => {

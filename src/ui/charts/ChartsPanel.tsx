@@ -14,6 +14,7 @@ import { SMOOTHING_CHOICES } from './smoothing';
 import { hitRateChart, latencyChart, replicasChart, throughputChart } from './specs';
 import { TimeChart } from './TimeChart';
 import { openTraces, setTracing, useTraces } from '../traces/traceStore';
+import { CompareButton } from '../compare/CompareButton';
 
 function last(view: ColumnView, col: string): number | null {
   const c = view.column(col);
@@ -44,11 +45,12 @@ function TraceControls() {
   return (
     <div className="trace-controls">
       <label title="Keep one request in 100 and the slowest of each second, with every span of their journey (a fixed number: memory stays flat)">
-        <input type="checkbox" data-testid="trace-toggle" checked={tracing} onChange={(e) => void setTracing(e.target.checked)} /> Record request traces
+        <input type="checkbox" data-testid="trace-toggle" aria-label="Record request traces" checked={tracing} onChange={(e) => void setTracing(e.target.checked)} /> <span className="wide-only">Record</span> traces
       </label>
-      <button type="button" className="tool-button" data-testid="slowest-requests" disabled={!tracing} onClick={() => openTraces()} title="The slowest requests kept, and each one's waterfall across nodes">
-        Slowest requests…
+      <button type="button" className="tool-button" data-testid="slowest-requests" aria-label="Slowest requests" disabled={!tracing} onClick={() => openTraces()} title="The slowest requests kept, and each one's waterfall across nodes">
+        Slowest<span className="wide-only"> requests</span>…
       </button>
+      <CompareButton />
     </div>
   );
 }

@@ -12,6 +12,7 @@ export function CompareButton() {
       className="tool-button"
       data-testid="compare"
       aria-pressed={active}
+      aria-label={active ? 'Leave compare' : 'Compare A/B'}
       title={active ? 'Back to your design (A) alone' : 'Copy this design as B, change it, and compare A and B on the same random numbers'}
       onClick={() => {
         if (active) {
@@ -23,7 +24,13 @@ export function CompareButton() {
         enterCompare();
       }}
     >
-      {active ? 'Leave compare' : 'Compare'}
+      {active ? (
+        'Leave compare'
+      ) : (
+        <>
+          <span className="wide-only">Compare </span>A/B…
+        </>
+      )}
     </button>
   );
 }

@@ -7,7 +7,6 @@ import { saveAs } from '../library/openDesign';
 import { downloadScenario } from '../library/exportFile';
 import { useWork } from '../library/workStore';
 import { useDocument } from '../store';
-import { CompareButton } from '../compare/CompareButton';
 import { useCompare } from '../compare/compareStore';
 import { ShareButton } from './ShareButton';
 import '../library/library.css';
@@ -104,7 +103,6 @@ export function DocumentBar() {
           Export
         </button>
         <ShareButton />
-        <CompareButton />
       </div>
       {open === 'gallery' && (
         <Suspense fallback={null}>

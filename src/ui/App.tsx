@@ -21,14 +21,23 @@ import { Palette } from './toolbar/Palette';
 import { RunControls } from './toolbar/RunControls';
 import { ViewControls } from './toolbar/ViewControls';
 import { ExplainerPanel } from './explain/ExplainerPanel';
+import { useCompare } from './compare/compareStore';
+import { useTraces } from './traces/traceStore';
 
 const ChartsPanel = lazy(() => import('./charts/ChartsPanel'));
+// Compare mode's views load when it starts: the first screen does not need them.
+const CompareBanner = lazy(() => import('./compare/CompareBanner'));
+const CompareView = lazy(() => import('./compare/CompareView'));
+const TracesDialog = lazy(() => import('./traces/TracesDialog'));
 
 export function App() {
   // Another design opened: a fresh canvas fits its view to it.
   const openCount = useWork((s) => s.openCount);
   const paletteOpen = useSession((s) => s.paletteOpen);
   const inspectorOpen = useSession((s) => s.inspectorOpen);
+  const comparing = useCompare((s) => s.active);
+  const editing = useCompare((s) => s.editing);
+  const tracesOpen = useTraces((s) => s.open !== null);
   useShortcuts();
   useClipboard();
   useEffect(() => {
@@ -37,7 +46,9 @@ export function App() {
   }, []);
   return (
     <ReactFlowProvider>
-      <div className={`app${paletteOpen ? '' : ' palette-closed'}${inspectorOpen ? '' : ' inspector-closed'}`}>
+      <div
+        className={`app${paletteOpen ? '' : ' palette-closed'}${inspectorOpen ? '' : ' inspector-closed'}${comparing ? ` comparing editing-${editing.toLowerCase()}` : ''}`}
+      >
         <header className="topbar">
           <DocumentBar />
           <RunControls />
@@ -46,6 +57,11 @@ export function App() {
         </header>
         <Palette />
         <main className="workspace">
+          {comparing && (
+            <Suspense fallback={null}>
+              <CompareBanner />
+            </Suspense>
+          )}
           <FileDropZone>
             <Canvas key={openCount} />
           </FileDropZone>
@@ -55,12 +71,17 @@ export function App() {
         {inspectorOpen && <Inspector />}
         <footer className="bottom">
           <Suspense fallback={<div className="charts charts-loading">Loading charts…</div>}>
-            <ChartsPanel />
+            {comparing ? <CompareView /> : <ChartsPanel />}
           </Suspense>
         </footer>
         <PasteToOpen />
         <FaultMenu />
         <HelpDialog />
+        {tracesOpen && (
+          <Suspense fallback={null}>
+            <TracesDialog />
+          </Suspense>
+        )}
       </div>
     </ReactFlowProvider>
   );

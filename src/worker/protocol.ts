@@ -5,10 +5,12 @@
  */
 import type { NodeKind, Scenario } from '../model';
 import type { Frame, LiveChange, Report } from '../engine/api';
+import type { TraceOptions, TraceSet } from '../engine/traces';
 import type { Speed } from './pacer';
 
 export type { Speed } from './pacer';
 export type { EdgeFrame, Frame, LiveChange, NodeFrame, Report } from '../engine/api';
+export type { RequestTrace, TraceOptions, TraceSet, TraceSpan, TraceSpanKind } from '../engine/traces';
 
 export type LoadResult = { ok: true } | { ok: false; problems: string[] };
 
@@ -58,6 +60,14 @@ export interface SimWorkerApi {
   applyChange(change: LiveChange): number;
   /** The report of the run so far (SPEC §4), or null when nothing is loaded. */
   report(): Report | null;
+  /**
+   * Records request traces from now on, in this run and the runs loaded after it (the
+   * engine's defaults for what is not given: one in N and the slowest of each window, a
+   * fixed number of each); null stops recording (what was kept stays readable).
+   */
+  setTracing(options: Partial<TraceOptions> | null): void;
+  /** The traces the current run kept, as plain data; null when it never traced. */
+  traces(): TraceSet | null;
   /** The node kinds the engine simulates in this version; the others can be drawn, not run. */
   simulatedKinds(): NodeKind[];
   /** Registers a listener; it receives the current status at once. Returns an id for `unsubscribe`. */

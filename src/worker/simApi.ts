@@ -8,7 +8,7 @@
 import { createSimulation, isSimulated, type Simulation } from '../engine';
 import { MAX_DURATION_MS, NODE_KINDS, type Scenario } from '../model';
 import { FrameBatcher, Pacer, type Clock, type Speed } from './pacer';
-import type { Frame, FrameListener, LiveChange, LoadResult, Report, RunStatus, SimWorkerApi } from './protocol';
+import type { Frame, FrameListener, LiveChange, LoadResult, Report, RunStatus, SimWorkerApi, TraceOptions } from './protocol';
 
 export type Schedule = (fn: () => void, delayMs: number) => void;
 
@@ -75,6 +75,9 @@ export function createSimApi(options: SimApiOptions = {}): SimWorkerApi {
   let endWaiters: ((report: Report | null) => void)[] = [];
   /** The live changes of the current run, with the simulated time each took effect. */
   let applied: { atMs: number; change: LiveChange }[] = [];
+  /** What to trace in every run built from now on; null traces nothing. */
+  let tracing: Partial<TraceOptions> | null = null;
+  const traceOverride = () => (tracing === null ? {} : { traces: tracing });
 
   function status(): RunStatus {
     return {
@@ -146,7 +149,7 @@ export function createSimApi(options: SimApiOptions = {}): SimWorkerApi {
     applied = [];
     runId++;
     try {
-      sim = createSimulation(next);
+      sim = createSimulation(next, traceOverride());
       pacer = new Pacer(sim, clock, speed);
     } catch (error) {
       sim = null;
@@ -200,7 +203,8 @@ export function createSimApi(options: SimApiOptions = {}): SimWorkerApi {
       settleWaiters(null);
       const reached = pacer.simTimeMs;
       const t0 = clock();
-      const longer = createSimulation(scenario, { durationMs });
+      // A run traced so far is traced in its replay too: the same requests, the same traces.
+      const longer = createSimulation(scenario, { durationMs, ...traceOverride() });
       for (const { atMs, change } of applied) {
         longer.runUntil(atMs);
         longer.applyChange(change);
@@ -224,6 +228,13 @@ export function createSimApi(options: SimApiOptions = {}): SimWorkerApi {
     },
     report() {
       return sim && pacer ? report() : null;
+    },
+    setTracing(options) {
+      tracing = options === null ? null : { ...options };
+      sim?.setTracing(tracing);
+    },
+    traces() {
+      return sim?.traces() ?? null;
     },
     simulatedKinds() {
       return NODE_KINDS.filter(isSimulated);

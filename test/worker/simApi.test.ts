@@ -211,3 +211,46 @@ describe('simulation worker API', () => {
     expect(report?.simulatedMs).toBe(100);
   });
 });
+
+describe('request traces through the worker', () => {
+  it('records none until asked; then the run and the runs loaded after it keep the engine’s traces', async () => {
+    const api = connect();
+    await api.load(scenario({ durationMs: 3000 }));
+    await api.runToEnd();
+    expect(await api.traces()).toBeNull();
+
+    await api.setTracing({ sampleEvery: 50 });
+    await api.load(scenario({ durationMs: 3000 }));
+    await api.runToEnd();
+    const set = (await api.traces())!;
+    const direct = createSimulation(scenario({ durationMs: 3000 }), { traces: { sampleEvery: 50 } });
+    direct.runToEnd();
+    expect(set).toEqual(direct.traces());
+    expect(set.slowest.length).toBe(3);
+    expect(set.sampled.length).toBeGreaterThan(10);
+  });
+
+  it('a continued run is traced from its start, as one longer run would be', async () => {
+    const api = connect();
+    await api.setTracing({});
+    await api.load(scenario({ durationMs: 2000 }));
+    await api.runToEnd();
+    await api.continueRun(1000);
+    await api.runToEnd();
+    const direct = createSimulation(scenario({ durationMs: 3000 }), { traces: {} });
+    direct.runToEnd();
+    expect(await api.traces()).toEqual(direct.traces());
+  });
+
+  it('stops recording on null and keeps what it has', async () => {
+    const api = connect();
+    await api.setTracing({ sampleEvery: 10 });
+    await api.load(scenario({ durationMs: 4000 }));
+    await api.step();
+    await api.setTracing(null);
+    await api.runToEnd();
+    const set = (await api.traces())!;
+    expect(set.sampled.length).toBeGreaterThan(0);
+    expect(Math.max(...set.sampled.map((t) => t.createdAtMs))).toBeLessThanOrEqual(100);
+  });
+});

@@ -13,6 +13,8 @@ import { useChartSettings } from './settings';
 import { SMOOTHING_CHOICES } from './smoothing';
 import { hitRateChart, latencyChart, replicasChart, throughputChart } from './specs';
 import { TimeChart } from './TimeChart';
+import { openTraces, setTracing, useTraces } from '../traces/traceStore';
+import { CompareButton } from '../compare/CompareButton';
 
 function last(view: ColumnView, col: string): number | null {
   const c = view.column(col);
@@ -38,6 +40,26 @@ function SmoothingChoice() {
   );
 }
 
+function TraceControls() {
+  const tracing = useTraces((s) => s.tracing);
+  return (
+    <div className="trace-controls">
+      <label title="Keep one request in 100 and the slowest of each second, with every span of their journey (a fixed number: memory stays flat)">
+        <input type="checkbox" data-testid="trace-toggle" aria-label="Record request traces" checked={tracing} onChange={(e) => void setTracing(e.target.checked)} /> <span className="wide-only">Record</span> traces
+      </label>
+      <button type="button" className="tool-button" data-testid="slowest-requests" aria-label="Slowest requests" disabled={!tracing} onClick={() => openTraces()} title="The slowest requests kept, and each one's waterfall across nodes">
+        Slowest<span className="wide-only"> requests</span>…
+      </button>
+      <CompareButton />
+    </div>
+  );
+}
+
+/** A click on the latency chart opens the slowest request that finished at that moment. */
+function pickRequest(tS: number, windowS: number) {
+  if (useTraces.getState().tracing) openTraces({ tMs: tS * 1000, windowMs: windowS * 1000 });
+}
+
 export default function ChartsPanel() {
   const marks = useFaultMarks();
   const scenario = useDocument((s) => s.scenario);
@@ -54,7 +76,7 @@ export default function ChartsPanel() {
   return (
     <div className="charts-panel">
       <div className="charts" data-testid="charts">
-        <TimeChart spec={latencyChart} testId="latency-chart" marks={marks} />
+        <TimeChart spec={latencyChart} testId="latency-chart" marks={marks} onPick={pickRequest} pickHint="With request traces on, click the p99 line to open the slowest request at that moment" />
         <TimeChart spec={throughputChart} testId="throughput-chart" marks={marks} now={throughputNow} />
         {hitRate && (
           <TimeChart spec={hitRate} testId="hit-rate-chart" marks={marks} />
@@ -64,6 +86,7 @@ export default function ChartsPanel() {
       </div>
       <div className="charts-foot">
         <Timeline />
+        <TraceControls />
         <SmoothingChoice />
       </div>
     </div>

@@ -23,6 +23,10 @@ export interface TimeChartProps {
   /** The latest values in words, shown beside the title. */
   now?: (view: ColumnView) => string;
   compact?: boolean;
+  /** A click on the plot: the time of the point under the pointer and its window's length, seconds. */
+  onPick?: (tS: number, windowS: number) => void;
+  /** What a click on the plot does, for its tooltip. */
+  pickHint?: string;
 }
 
 const NO_MARKS: readonly FaultMark[] = [];
@@ -37,7 +41,7 @@ function fileName(title: string, ext: string): string {
   return `archsim-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.${ext}`;
 }
 
-export function TimeChart({ spec, testId, marks = NO_MARKS, now, compact = false }: TimeChartProps) {
+export function TimeChart({ spec, testId, marks = NO_MARKS, now, compact = false, onPick, pickHint }: TimeChartProps) {
   const sectionRef = useRef<HTMLElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const nowRef = useRef<HTMLSpanElement>(null);
@@ -50,6 +54,8 @@ export function TimeChart({ spec, testId, marks = NO_MARKS, now, compact = false
   const marksRef = useRef(marks);
   const nowFn = useRef(now);
   nowFn.current = now;
+  const pickFn = useRef(onPick);
+  pickFn.current = onPick;
   const theme = useTheme((s) => s.resolved);
   const titleId = useId();
 
@@ -76,7 +82,6 @@ export function TimeChart({ spec, testId, marks = NO_MARKS, now, compact = false
         if (spans[k]) spans[k].textContent = v === null || v === undefined ? '—' : unit.value(v);
       });
     };
-    hoverRef.current = showValues;
     const draw = (view: ColumnView, frames: number) => {
       sectionRef.current?.setAttribute('data-points', String(frames));
       if (emptyRef.current) emptyRef.current.hidden = frames > 0;
@@ -94,7 +99,7 @@ export function TimeChart({ spec, testId, marks = NO_MARKS, now, compact = false
           plot = new m.Plot(body, spec, size());
           plotRef.current = plot;
           plot.setMarks(marksRef.current);
-          plot.onHover = showValues;
+          plot.onHover = (idx) => hoverRef.current?.(idx);
           observer = new ResizeObserver(() => plot?.setSize(size()));
           observer.observe(body);
           scheduleRedraw();
@@ -102,8 +107,21 @@ export function TimeChart({ spec, testId, marks = NO_MARKS, now, compact = false
       }
     };
     const off = onRedraw(draw);
+    let hovered: number | null = null;
+    const pick = () => {
+      const data = dataRef.current;
+      if (hovered === null || !data || !pickFn.current) return;
+      const t = data.aligned[0] as number[];
+      pickFn.current(t[hovered], hovered > 0 ? t[hovered] - t[hovered - 1] : t[hovered]);
+    };
+    body.addEventListener('click', pick);
+    hoverRef.current = (idx) => {
+      hovered = idx;
+      showValues(idx);
+    };
     return () => {
       cancelled = true;
+      body.removeEventListener('click', pick);
       off();
       observer?.disconnect();
       plot?.destroy();
@@ -156,7 +174,7 @@ export function TimeChart({ spec, testId, marks = NO_MARKS, now, compact = false
           </span>
         ))}
       </div>
-      <div className="chart-body" ref={bodyRef}>
+      <div className={`chart-body${onPick ? ' pickable' : ''}`} ref={bodyRef} title={onPick ? pickHint : undefined}>
         <div className="chart-empty" ref={emptyRef}>
           No data yet: press Play or Step.
         </div>

@@ -4,6 +4,7 @@
  * work it replaces: a library design is already saved (its last edits are written first),
  * and an unsaved design that was changed is kept in the library beside the new one.
  */
+import { leaveCompare } from '../compare/compareStore';
 import { parseScenario, parseScenarioText, type Scenario } from '../../model';
 import { placedForCanvas } from '../canvas/layout';
 import { scenarioTarget, simulation, useDocument, useSession, type DocumentOrigin } from '../store';
@@ -75,6 +76,8 @@ export async function openDesign(opened: Scenario, origin: DocumentOrigin, optio
   // A document without positions arrives laid out: that is how it opens, not an edit.
   const scenario = await placedForCanvas(opened);
   let kept: string | null;
+  // Another design replaces A: B, a scratch copy to compare against, goes with it.
+  leaveCompare();
   try {
     kept = await keepCurrentWork();
   } catch (error) {

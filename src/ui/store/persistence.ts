@@ -8,6 +8,7 @@
 import { formatErrors, parseScenarioText, type Scenario } from '../../model';
 import { describeStorageError, type DesignArchive, type DesignMeta, type WorkRecord } from '../library/designArchive';
 import { showProblem, useWork } from '../library/workStore';
+import { workScenario } from '../compare/compareStore';
 import { useDocument } from './documentStore';
 
 const JOURNAL_KEY = 'archsim.work.journal';
@@ -42,9 +43,10 @@ export function archiveOrNull(): DesignArchive | null {
   return archive;
 }
 
-/** The work record of what is on the canvas now. */
+/** The work record of the user's design: what is on the canvas, or A while B is (compare). */
 export function currentWork(): WorkRecord {
-  const { scenario, origin } = useDocument.getState();
+  const { origin } = useDocument.getState();
+  const scenario = workScenario();
   const { designId, galleryId, dirty } = useWork.getState();
   return { text: JSON.stringify(scenario), designId, origin, galleryId, dirty, savedAt: Date.now() };
 }
@@ -79,7 +81,7 @@ export function saveNow(): Promise<boolean> {
   const store = archive;
   if (!store || useWork.getState().embed) return Promise.resolve(false);
   const work = currentWork();
-  const design = designMetaFor(work, useDocument.getState().scenario);
+  const design = designMetaFor(work, workScenario());
   const key = keyOf(work);
   if (key === lastQueued) return writing;
   lastQueued = key;
@@ -201,7 +203,7 @@ export function startAutosave(): () => void {
   const unsubscribe = useDocument.subscribe((state, previous) => {
     if (state.scenario === previous.scenario) return;
     const { baseline, dirty } = useWork.getState();
-    const changed = state.scenario !== baseline;
+    const changed = workScenario() !== baseline;
     if (changed !== dirty) useWork.setState({ dirty: changed });
     scheduleSave();
   });

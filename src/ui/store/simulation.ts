@@ -9,7 +9,7 @@
  */
 import type { Scenario } from '../../model';
 import { connectSimWorker, type SimWorkerConnection } from '../../worker/connect';
-import type { FrameBatch, LiveChange, Report, Speed } from '../../worker/protocol';
+import type { FrameBatch, LiveChange, Report, Speed, TraceSet } from '../../worker/protocol';
 import { useDocument } from './documentStore';
 import { simulationDiff } from './liveChanges';
 import { receiveBatch, useResults } from './resultsStore';
@@ -138,6 +138,21 @@ export const simulation = {
   async setSpeed(next: Speed): Promise<void> {
     useSession.getState().setSpeed(next);
     if (useResults.getState().status.running) await worker().api.play(next).catch(fail);
+  },
+
+  /** Records request traces (the engine's defaults) in this run from now on and in the runs after it, or stops. */
+  async setTracing(on: boolean): Promise<void> {
+    await worker().api.setTracing(on ? {} : null).catch(fail);
+  },
+
+  /** The traces the current run kept; null when it never traced. */
+  async traces(): Promise<TraceSet | null> {
+    return worker()
+      .api.traces()
+      .catch((error: unknown) => {
+        fail(error);
+        return null;
+      });
   },
 
   /** A fault injected now, at the run's current simulated time; marked on the timeline. */

@@ -7,6 +7,7 @@ import { saveAs } from '../library/openDesign';
 import { downloadScenario } from '../library/exportFile';
 import { useWork } from '../library/workStore';
 import { useDocument } from '../store';
+import { useCompare } from '../compare/compareStore';
 import { ShareButton } from './ShareButton';
 import '../library/library.css';
 
@@ -21,8 +22,9 @@ function SaveButtons() {
   const designId = useWork((s) => s.designId);
   const storage = useWork((s) => s.storage);
   const name = useDocument((s) => s.scenario.name);
-  const disabled = storage !== 'ready';
-  const why = disabled ? 'This browser cannot store designs: export instead' : undefined;
+  const comparing = useCompare((s) => s.active);
+  const disabled = storage !== 'ready' || comparing;
+  const why = comparing ? 'Leave compare to save your design' : disabled ? 'This browser cannot store designs: export instead' : undefined;
   if (designId === null) {
     return (
       <button type="button" className="tool-button primary" data-testid="save" disabled={disabled} title={why ?? 'Keep this design in your library'} onClick={() => void saveAs(name)}>

@@ -25,6 +25,8 @@ export interface PoolOptions {
   createWorker(): JobWorker;
   /** The plan is made: how many runs, which points. */
   onPlanned?(outline: PlanOutline): void;
+  /** One run's report, as it arrives (in any order): for figures the aggregate does not carry. */
+  onReport?(index: number, report: Report): void;
   /** A point's runs have all reported: its report (its aggregate when replicated). */
   onPoint?(index: number, value: number | null, report: Report | ReplicatedReport): void;
   onProgress?(done: number, total: number): void;
@@ -95,6 +97,7 @@ export function runInPool(request: ExperimentRequest, options: PoolOptions): Run
           return;
         }
         if (stopped) return;
+        options.onReport?.(index, report);
         const point = collector.add(index, report);
         finished++;
         if (point !== null) options.onPoint?.(point, outline.points[point].value, collector.point(point)!);

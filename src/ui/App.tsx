@@ -20,6 +20,7 @@ import { Messages } from './toolbar/Messages';
 import { Palette } from './toolbar/Palette';
 import { RunControls } from './toolbar/RunControls';
 import { ViewControls } from './toolbar/ViewControls';
+import { AnalysisControls } from './toolbar/AnalysisControls';
 import { ExplainerPanel } from './explain/ExplainerPanel';
 
 const ChartsPanel = lazy(() => import('./charts/ChartsPanel'));
@@ -41,6 +42,7 @@ export function App() {
         <header className="topbar">
           <DocumentBar />
           <RunControls />
+          <AnalysisControls />
           <EditControls />
           <ViewControls />
         </header>

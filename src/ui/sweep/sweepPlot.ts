@@ -92,7 +92,7 @@ export class SweepPlot {
           {
             stroke: text,
             font,
-            size: 56,
+            size: 66,
             grid: { stroke: grid, width: 1 },
             ticks: { stroke: grid, width: 1 },
             values: (_u, splits) => splits.map((v) => unit.axis(v)),

@@ -52,7 +52,10 @@ function Rows({ station, rows, kind }: { station: string; rows: TheoryRow[]; kin
         {format(r.unit, r.simulated)}
         {!Number.isNaN(r.half) && !Number.isNaN(r.simulated) ? ` ± ${format(r.unit, r.half)}` : ''}
       </td>
-      <td className={`agreement ${r.agreement ?? ''}`}>{r.agreement ? AGREEMENT_WORDS[r.agreement] : ''}</td>
+      <td className={`agreement ${r.agreement ?? ''}`}>
+        {r.agreement ? AGREEMENT_WORDS[r.agreement] : ''}
+        {r.agreement === 'outside' ? ` (${r.deviation.toFixed(1)}× its half-width)` : ''}
+      </td>
     </tr>
   ));
 }
@@ -188,7 +191,8 @@ export default function TheoryDialog({ onClose }: { onClose(): void }) {
     <Modal title="Theory beside the simulation" onClose={onClose} testId="theory-dialog">
       <p className="hint">
         Each station where queueing theory has a closed form, its prediction beside what the simulation measured. Where the design breaks an assumption the formula needs, the panel
-        names it instead of showing a number. Run replications for intervals: a single run is one sample.
+        names it instead of showing a number. Run replications for intervals: a single run is one sample, and a 95% interval misses the truth one time in twenty, so
+        among many rows one a little outside is expected.
       </p>
       <ReplicationControls />
       {replicated === null && runReport !== null && stale && (

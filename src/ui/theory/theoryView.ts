@@ -37,6 +37,8 @@ export interface TheoryRow {
   half: number;
   /** Whether the simulated value agrees: inside its interval, or on the right side of a bound. */
   agreement: Agreement;
+  /** How far the simulated value is from the prediction, in half-widths of its interval; NaN without one. */
+  deviation: number;
 }
 
 export interface StationView {
@@ -63,7 +65,8 @@ function agreement(p: Prediction, simulated: number, half: number): Agreement {
 function row(node: string, p: Prediction, report: Report | ReplicatedReport | null): TheoryRow {
   const simulated = report === null ? NaN : simulatedFigure(report, node, p.field);
   const half = report === null ? NaN : 'ci95' in report ? halfWidthOf(report, `nodes.${node}.${p.field}`) : NaN;
-  const out: TheoryRow = { field: p.field, label: p.label, unit: p.unit, predicted: p.value, simulated, half, agreement: agreement(p, simulated, half) };
+  const deviation = half > 0 ? Math.abs(simulated - p.value) / half : NaN;
+  const out: TheoryRow = { field: p.field, label: p.label, unit: p.unit, predicted: p.value, simulated, half, agreement: agreement(p, simulated, half), deviation };
   if (p.bound !== undefined) out.bound = p.bound;
   return out;
 }
@@ -86,7 +89,7 @@ export function theoryView(theory: TheoryReport, report: Report | ReplicatedRepo
       little: (little.get(s.node) ?? []).map((p) => {
         // λ·W from the run beside the run's own L: no interval of its own.
         const simulated = report === null ? NaN : simulatedFigure(report, s.node, p.field);
-        return { field: p.field, label: p.label, unit: p.unit, predicted: p.value, simulated, half: NaN, agreement: null };
+        return { field: p.field, label: p.label, unit: p.unit, predicted: p.value, simulated, half: NaN, agreement: null, deviation: NaN };
       }).filter((r) => !Number.isNaN(r.simulated)),
       failed: s.failed.map((f) => ({ ...f, name: ASSUMPTION_NAMES[f.id] })),
       notes: s.notes,

@@ -175,3 +175,29 @@ test('a sweep too large for the browser is refused, naming the field, and runs n
   await expect(page.getByTestId('sweep-run')).toBeDisabled();
   await expect(page.getByTestId('sweep-progress')).toHaveCount(0);
 });
+
+test('a long sweep shows its progress point by point and stops on Cancel', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openWith(page, { ...MM1, durationMs: 1_800_000 });
+  await page.getByTestId('open-sweep').click();
+  await page.getByTestId('sweep-field').selectOption('nodes.users.config.rps');
+  await page.getByTestId('sweep-from').fill('100');
+  await page.getByTestId('sweep-to').fill('900');
+  await page.getByTestId('sweep-step').fill('100');
+  await page.getByTestId('sweep-replications').fill('4');
+  await page.getByTestId('sweep-run').click();
+  const progress = page.getByTestId('sweep-progress');
+  await expect(progress).toHaveAttribute('data-status', 'running');
+  await expect(progress).toHaveAttribute('data-total', '36');
+  // The first point is drawn as soon as its runs are in, while the others still run.
+  await expect(page.locator('[data-testid="sweep-table"] tbody tr[data-done="true"]').first()).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('sweep-cancel').click();
+  await expect(progress).toHaveAttribute('data-status', 'cancelled');
+  const done = Number(await progress.getAttribute('data-done'));
+  expect(done).toBeGreaterThanOrEqual(4);
+  expect(done).toBeLessThan(36);
+  await expect(progress).toContainText(`Cancelled after ${done} of 36 runs`);
+  // Nothing more arrives once cancelled.
+  await page.waitForTimeout(1500);
+  expect(Number(await progress.getAttribute('data-done'))).toBe(done);
+});

@@ -42,8 +42,10 @@ export function App() {
         <header className="topbar">
           <DocumentBar />
           <RunControls />
-          <AnalysisControls />
-          <EditControls />
+          <div className="topbar-tools">
+            <EditControls />
+            <AnalysisControls />
+          </div>
           <ViewControls />
         </header>
         <Palette />

@@ -54,7 +54,7 @@ function Rows({ station, rows, kind }: { station: string; rows: TheoryRow[]; kin
       </td>
       <td className={`agreement ${r.agreement ?? ''}`}>
         {r.agreement ? AGREEMENT_WORDS[r.agreement] : ''}
-        {r.agreement === 'outside' ? ` (${r.deviation.toFixed(1)}× its half-width)` : ''}
+        {r.agreement === 'outside' ? ` (${r.deviation < 10 ? r.deviation.toFixed(2) : r.deviation.toFixed(0)}× its half-width)` : ''}
       </td>
     </tr>
   ));

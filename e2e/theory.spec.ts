@@ -101,3 +101,19 @@ test('a design with retries feeding back names the assumption that fails, not a 
   await expect(page.getByTestId('theory-web-utilization')).toHaveCount(0);
   await expect(station.locator('td')).toHaveCount(0);
 });
+
+test('while a run plays, the panel follows it', async ({ page }) => {
+  await openWith(page, { ...MM4, durationMs: 600_000 });
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('run-state')).toHaveText('Running');
+  await page.getByTestId('open-theory').click();
+  const row = page.getByTestId('theory-web-utilization');
+  await expect(row).toHaveAttribute('data-simulated', /\d/);
+  const first = Number(await row.getAttribute('data-simulated'));
+  expect(first).toBeGreaterThan(0.3);
+  // The run goes on behind the panel, and the simulated value is refreshed from it.
+  await expect(page.getByTestId('theory-dialog')).toContainText(/simulated \(this run at \d+ s\)/);
+  const at = async () => Number((await page.getByTestId('theory-dialog').textContent())!.match(/this run at (\d+) s/)![1]);
+  const t0 = await at();
+  await expect.poll(at, { timeout: 15_000 }).toBeGreaterThan(t0);
+});

@@ -10,6 +10,7 @@ import { predictTheory } from '../../predict';
 import { formatMs } from '../format';
 import { Modal } from '../library/Modal';
 import { simulation, useDocument, useResults } from '../store';
+import { simulationDiff } from '../store/liveChanges';
 import type { Report } from '../../worker/protocol';
 import type { ReplicatedReport } from '../../worker/experimentFigures';
 import { theoryView, type StationView, type TheoryRow } from './theoryView';
@@ -182,8 +183,10 @@ export default function TheoryDialog({ onClose }: { onClose(): void }) {
   const runReport = useRunReport();
   const replications = useTheoryRuns((s) => s.replications);
   const theory = useMemo(() => predictTheory(scenario), [scenario]);
-  // Replications of this very design beat a single run; of an older design they do not apply.
-  const replicated: ReplicatedReport | null = replications?.status === 'done' && replications.scenario === scenario ? replications.report : null;
+  // Replications of this design beat a single run; of a design simulated differently (not merely
+  // moved or renamed) they do not apply.
+  const sameDesign = replications !== null && simulationDiff(replications.scenario, scenario).kind === 'same';
+  const replicated: ReplicatedReport | null = replications?.status === 'done' && sameDesign ? replications.report : null;
   const report: Report | ReplicatedReport | null = replicated ?? runReport;
   const source = replicated !== null ? `mean of ${replicated.replications} runs ± 95%` : runReport !== null ? `this run at ${(runReport.simulatedMs / 1000).toFixed(0)} s` : 'no run yet';
   const stations = useMemo(() => theoryView(theory, report), [theory, report]);

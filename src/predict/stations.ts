@@ -169,6 +169,12 @@ export function serverTheory(node: NodeOf<'server'>, inflow: Stream, scenario: S
   out.admitted = solved.admitted;
   out.predictions = [...solved.predictions, p('meanQueueLength', 'requests waiting, all instances, λWq', solved.lq * instances, 'requests')];
   if (solved.lq === Infinity) out.predictions.pop();
+  if (hasCalls) {
+    // The report's time at the node runs to the answer, downstream calls included (even with
+    // async io, which frees the worker, not the request): W = Wq + S is the station's part only.
+    out.predictions = out.predictions.filter((x) => x.field !== 'meanResponseMs');
+    out.notes.push(`${node.id}'s time at the node includes its downstream calls, which the station's W = Wq + S leaves out`);
+  }
   if (instances > 1) out.notes.push(`per instance: ${instances} instances, each with ${cfg.concurrency} workers and its own queue, at ${(lambda * 1000).toPrecision(4)}/s each`);
   if (solved.poissonOut) out.outputNotPoisson = null;
   return out;

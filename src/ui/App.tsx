@@ -20,6 +20,7 @@ import { Messages } from './toolbar/Messages';
 import { Palette } from './toolbar/Palette';
 import { RunControls } from './toolbar/RunControls';
 import { ViewControls } from './toolbar/ViewControls';
+import { AnalysisControls } from './toolbar/AnalysisControls';
 import { ExplainerPanel } from './explain/ExplainerPanel';
 import { useCompare } from './compare/compareStore';
 import { useTraces } from './traces/traceStore';
@@ -52,7 +53,10 @@ export function App() {
         <header className="topbar">
           <DocumentBar />
           <RunControls />
-          <EditControls />
+          <div className="topbar-tools">
+            <EditControls />
+            <AnalysisControls />
+          </div>
           <ViewControls />
         </header>
         <Palette />

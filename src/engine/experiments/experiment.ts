@@ -9,7 +9,8 @@ import { checkBudget, estimateCost, type Budget, type BudgetCheck, type FieldErr
 import type { Report } from '../api';
 import { checkRunnable } from '../runnable';
 import { SimulationRun } from '../simulation';
-import { aggregateReports, type ReplicatedReport } from './aggregate';
+import type { ReplicatedReport } from './aggregate';
+import { ExperimentCollector } from './collector';
 import { sweepPoint, sweepValues, type SweepSpec } from './sweep';
 
 /** The most replications of one point (SPEC §4.1). */
@@ -80,6 +81,8 @@ export interface SweepResult {
 
 export type ExperimentResult = Report | ReplicatedReport | SweepResult;
 
+export { describeJob, ExperimentCollector, type CollectedPlan } from './collector';
+
 /** Validates every point of an experiment and lists its runs in order. */
 export function planExperiment(scenario: Scenario, options: ExperimentOptions = {}): PlanResult {
   const replications = options.replications ?? 1;
@@ -148,62 +151,6 @@ export function runScenario(scenario: Scenario, seed: number, durationMs?: numbe
 /** Runs one job of a plan. */
 export function runJob(plan: ExperimentPlan, job: ExperimentJob): Report {
   return runScenario(plan.points[job.point].scenario, job.seed, plan.durationMs);
-}
-
-/** Names a job for a message: `point 3 (nodes.web.config.replicas = 4), seed 45`. */
-export function describeJob(plan: ExperimentPlan, job: ExperimentJob): string {
-  const p = plan.points[job.point];
-  const where = p.value === null ? `replication ${job.replication + 1}` : `point ${job.point + 1} (${plan.sweepPath} = ${p.value})`;
-  return `${where}, seed ${job.seed}`;
-}
-
-/**
- * Gathers a plan's reports as they come, in any order, and assembles the result in order.
- * A point's reports are reduced to its aggregate as soon as the last one arrives, so a long
- * sweep holds only the points still in progress.
- */
-export class ExperimentCollector {
-  private readonly pending: (Report | undefined)[][];
-  private readonly missing: number[];
-  private readonly results: (Report | ReplicatedReport | undefined)[];
-  private remaining: number;
-
-  constructor(private readonly plan: ExperimentPlan) {
-    this.pending = plan.points.map(() => new Array<Report | undefined>(plan.replications));
-    this.missing = plan.points.map(() => plan.replications);
-    this.results = plan.points.map(() => undefined);
-    this.remaining = plan.jobs.length;
-  }
-
-  /** Jobs still to report. */
-  get outstanding(): number {
-    return this.remaining;
-  }
-
-  add(jobIndex: number, report: Report): void {
-    const job = this.plan.jobs[jobIndex];
-    const slot = this.pending[job.point];
-    if (slot === undefined || slot[job.replication] !== undefined) throw new Error(`job ${jobIndex} reported twice`);
-    slot[job.replication] = report;
-    this.remaining--;
-    if (--this.missing[job.point] > 0) return;
-    const reports = slot as Report[];
-    this.results[job.point] = this.plan.replications > 1 ? aggregateReports(reports) : reports[0];
-    this.pending[job.point] = [];
-  }
-
-  /** The experiment's output (SPEC §4.1); every job must have reported. */
-  result(): ExperimentResult {
-    if (this.remaining > 0) throw new Error(`${this.remaining} run(s) have not reported`);
-    const reports = this.results as (Report | ReplicatedReport)[];
-    if (this.plan.sweepPath === null) return reports[0];
-    return {
-      sweep: {
-        path: this.plan.sweepPath,
-        points: this.plan.points.map((p, i) => ({ value: p.value!, report: reports[i] })),
-      },
-    };
-  }
 }
 
 /** Runs a whole plan here, one job after another: the reference every parallel host must equal. */

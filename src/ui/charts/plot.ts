@@ -15,13 +15,13 @@ import { TIME_INCREMENTS, timeLabel, timeTick } from './timeAxis';
 import { UNITS } from './units';
 
 /** Resolves `var(--x)` against the document's current theme. */
-function cssColor(color: string): string {
+export function cssColor(color: string): string {
   const m = /^var\((--[\w-]+)\)$/.exec(color);
   if (!m) return color;
   return getComputedStyle(document.documentElement).getPropertyValue(m[1]).trim() || '#888';
 }
 
-function withAlpha(color: string, alpha: number): string {
+export function withAlpha(color: string, alpha: number): string {
   const hex = /^#([0-9a-f]{6})$/i.exec(color);
   if (!hex) return color;
   const n = parseInt(hex[1], 16);

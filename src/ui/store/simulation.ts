@@ -155,6 +155,15 @@ export const simulation = {
       });
   },
 
+  /** The current run's report so far (null when nothing is loaded): the Theory panel reads it while a run goes. */
+  async report(): Promise<Report | null> {
+    if (connection === null) return null;
+    return connection.api.report().catch((error: unknown) => {
+      fail(error);
+      return null;
+    });
+  },
+
   /** A fault injected now, at the run's current simulated time; marked on the timeline. */
   async inject(change: Extract<LiveChange, { type: 'fault' }>): Promise<void> {
     if (!(await ensureRun())) return;

@@ -117,11 +117,13 @@ test('themes follow the system and can be switched; the choice is remembered', a
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  const bg = () => page.evaluate(() => getComputedStyle(document.querySelector('.inspector')!).backgroundColor);
+  // The theme is set on <html> before the app renders: wait for the panel before reading it.
+  await expect(page.getByTestId('inspector')).toBeVisible();
+  const bg = () => page.getByTestId('inspector').evaluate((el) => getComputedStyle(el).backgroundColor);
   const dark = await bg();
   await page.getByTestId('theme').selectOption('light');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-  expect(await bg()).not.toBe(dark);
+  await expect.poll(bg).not.toBe(dark);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.getByTestId('theme').selectOption('system');

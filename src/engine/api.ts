@@ -126,7 +126,7 @@ export interface NodeFrame {
   /** Databases: connections in use now, and connections in all (every pool of every shard). */
   connectionsInUse?: number;
   poolSize?: number;
-  /** Databases: mean wait for a connection of the queries that got one in this window. */
+  /** Databases: mean wait for a connection of the queries that got one in this window */
   poolWaitMs?: number;
   /** Queues: messages waiting for a consumer now. */
   depth?: number;
@@ -134,7 +134,7 @@ export interface NodeFrame {
   lagMs?: number;
   /** Rate limiters, and gateways with a `rateLimit`. */
   rateLimit?: RateLimitFrame;
-  /** Gateways: requests per route over the window. */
+  /** Gateways: requests per route over the window */
   routes?: RoutesFrame;
   /** Servers: where their instances stand now (for a replicas chart). */
   replicas?: ReplicasFrame;
@@ -142,7 +142,7 @@ export interface NodeFrame {
 
 /** A rate limit's live figures: counts over the frame's window, state now. */
 export interface RateLimitFrame {
-  /** Requests let through (queued ones included) and refused over the window. */
+  /** Requests let through (queued ones included) and refused over the window */
   allowed: number;
   limited: number;
   /** Per-user scope: distinct users refused at least once over the window; null when global. */
@@ -157,7 +157,7 @@ export interface RateLimitFrame {
   queueLength: number;
 }
 
-/** A gateway's requests per route over the frame's window. */
+/** A gateway's requests per route over the frame's window */
 export interface RoutesFrame {
   /** Keyed by route prefix, in the routes' order. */
   byPrefix: Record<string, number>;

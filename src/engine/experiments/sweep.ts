@@ -107,7 +107,7 @@ export type PointResult = { ok: true; scenario: Scenario } | { ok: false; errors
 
 /**
  * The document of one sweep point: `scenario` (with its defaults filled in, so every field
- * has a value to vary) with `path` set to `value`, validated like any document.
+ * has a value to vary) with `path` set to `value`, validated like any document
  */
 export function sweepPoint(scenario: Scenario, path: string, value: number): PointResult {
   const doc = cloneJson(scenario) as unknown;

@@ -27,7 +27,7 @@ export class RetryBudget {
   denied = 0;
 
   constructor(
-    /** Retries allowed per first attempt in the window. */
+    /** Retries allowed per first attempt in the window */
     readonly ratio: number,
     readonly windowMs = RETRY_BUDGET_WINDOW_MS,
   ) {
@@ -39,7 +39,7 @@ export class RetryBudget {
     return this.attemptSum;
   }
 
-  /** Retries spent in the window. */
+  /** Retries spent in the window */
   get retries(): number {
     return this.retrySum;
   }

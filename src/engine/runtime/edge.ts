@@ -340,7 +340,7 @@ export class EdgeRuntime implements EventHandler {
     if (call.lost) this.engine.calls.release(call);
   }
 
-  /** The traffic since the previous frame; starts the next window. */
+  /** The traffic since the previous frame; starts the next window */
   frame(): EdgeFrame {
     const a = this.windowAnswers;
     const b = this.breaker;

@@ -1,7 +1,7 @@
 /**
  * Request tracing: spans of sampled requests — every call attempt along an edge, and what
  * each node did with it — recorded while the request is in flight and kept, once it is done,
- * if it was sampled (one in N) or is the slowest of its window. Memory is fixed when tracing
+ * if it was sampled (one in N) or is the slowest of its window Memory is fixed when tracing
  * starts: spans live in a pool of typed arrays, requests in flight in a table of slots, and
  * kept traces in two rings; a request that finds no slot free is simply not traced.
  *

@@ -12,7 +12,7 @@ import { windowIndex, windowStart } from './windows';
 export class FixedWindowState extends RateLimitState {
   /** scope → index of the window its count belongs to. */
   readonly currentWindow: Float64Array;
-  /** scope → requests admitted in that window. */
+  /** scope → requests admitted in that window */
   readonly count: Float64Array;
 
   constructor(config: RateLimiterConfig, scopes: number) {

@@ -29,11 +29,11 @@ import { delayUntil, RateLimitState, type RateLimitFamily } from './types';
 import { windowIndex, windowStart } from './windows';
 
 export class SlidingWindowCounterState extends RateLimitState {
-  /** scope → index of the current window. */
+  /** scope → index of the current window */
   readonly currentWindow: Float64Array;
   /** scope → admitted in the window before it. */
   readonly previous: Float64Array;
-  /** scope → admitted in the current window. */
+  /** scope → admitted in the current window */
   readonly count: Float64Array;
 
   constructor(config: RateLimiterConfig, scopes: number) {

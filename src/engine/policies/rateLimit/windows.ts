@@ -3,7 +3,7 @@
  * the division so that every boundary comparison agrees with the boundary value k·W as it is
  * computed everywhere else: ⌊now / W⌋ alone can land one off next to a boundary when W is
  * not a power of two, and then a retry computed to land exactly on the boundary would still
- * find itself in the old window.
+ * find itself in the old window
  */
 export function windowIndex(now: number, windowMs: number): number {
   let k = Math.floor(now / windowMs);

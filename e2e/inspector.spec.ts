@@ -88,6 +88,14 @@ test('rows: a client’s paths are renamed and weighted; the raw JSON of a node 
   await raw.fill(text.replace('"rps": -1', '"rps": 250'));
   await expect(page.getByTestId('field-raw-json-error')).toHaveCount(0);
   await expect(page.getByTestId('field-rps')).toHaveValue('250');
+  // An accepted edit keeps the text as typed (no reformatting under the cursor); a change
+  // from elsewhere (the form) shows in it.
+  const compact = JSON.stringify(JSON.parse(text.replace('"rps": -1', '"rps": 260')));
+  await raw.fill(compact);
+  await expect(page.getByTestId('field-rps')).toHaveValue('260');
+  await expect(raw).toHaveValue(compact);
+  await page.getByTestId('field-rps').fill('270');
+  await expect(raw).toHaveValue(/"rps": 270/);
 });
 
 const SHOWCASE = {

@@ -6,6 +6,7 @@
  * `id`, so a map of ints can name it (the pending read of a key, for coalescing).
  */
 import type { Call, CallContext } from '../runtime/request';
+import { FreeList } from '../core/freeList';
 
 /** The hit's answer waits out the hit time. */
 export const HIT = 0;
@@ -61,15 +62,15 @@ export class CacheOp implements CallContext {
 }
 
 export class CacheOpPool {
-  private readonly free: CacheOp[] = [];
+  private readonly free = new FreeList<CacheOp>();
   /** Every op ever made, by id. */
   readonly byId: CacheOp[] = [];
   /** Ops out of the pool: 0 once everything has drained. */
   live = 0;
 
   acquire(call: Call | null, kind: OpKind, now: number, key: number, storeKey: number): CacheOp {
-    let op = this.free.pop();
-    if (op === undefined) {
+    let op = this.free.take();
+    if (op === null) {
       op = new CacheOp(this.byId.length);
       this.byId.push(op);
     }
@@ -85,7 +86,7 @@ export class CacheOpPool {
     op.call = null;
     op.firstWaiter = op.lastWaiter = op.nextWaiter = null;
     this.live--;
-    this.free.push(op);
+    this.free.put(op);
   }
 }
 

@@ -127,8 +127,8 @@ export class ClientRuntime extends NodeRuntime<ClientReport> {
     req.createdAt = engine.now;
     const timeoutMs = edge.timeoutMs;
     req.deadline = timeoutMs !== null ? engine.now + timeoutMs : Infinity;
-    req.user = Math.floor(this.userRng.next() * this.users);
-    req.key = this.keys.sample(this.keyRng);
+    req.user = engine.drawsUsers ? Math.floor(this.userRng.next() * this.users) : 0;
+    req.key = engine.drawsKeys ? this.keys.sample(this.keyRng) : 0;
     req.op = this.writeFraction > 0 && this.opRng.next() < this.writeFraction ? WRITE : READ;
     req.path = this.pathChoice !== null ? this.pathIndexes[this.pathChoice.sample(this.pathRng)] : this.pathIndexes[0];
     this.windowArrivals++;

@@ -9,6 +9,7 @@ import type { Rng } from '../core/rng';
 import type { Engine } from '../runtime/engine';
 import type { Call, CallContext } from '../runtime/request';
 import { Station } from '../runtime/station';
+import { FreeList } from '../core/freeList';
 
 export interface DatabaseReplicaReport {
   utilization: number;
@@ -49,12 +50,12 @@ export class Query implements CallContext {
 }
 
 export class QueryPool {
-  private readonly free: Query[] = [];
+  private readonly free = new FreeList<Query>();
   /** Queries out of the pool: 0 once everything has drained. */
   live = 0;
 
   acquire(call: Call, pool: ConnectionPool, now: number, write: boolean): Query {
-    const q = this.free.length > 0 ? this.free.pop()! : new Query();
+    const q = this.free.take() ?? new Query();
     q.init(call, pool, now, write);
     this.live++;
     return q;
@@ -65,7 +66,7 @@ export class QueryPool {
     q.gen = (q.gen + 1) | 0;
     q.call = null as unknown as Call;
     this.live--;
-    this.free.push(q);
+    this.free.put(q);
   }
 }
 

@@ -5,6 +5,7 @@
  * find it gone.
  */
 import type { Call, CallContext } from '../runtime/request';
+import { FreeList } from '../core/freeList';
 
 export class Job implements CallContext {
   gen = 0;
@@ -52,14 +53,14 @@ export class Job implements CallContext {
 }
 
 export class JobPool {
-  private readonly free: Job[] = [];
+  private readonly free = new FreeList<Job>();
   /** Jobs out of the pool: 0 once everything has drained. */
   live = 0;
   /** Downstream edges of the owner; fixed once the graph is wired. */
   edges = 0;
 
   acquire(call: Call, instance: number, now: number): Job {
-    const j = this.free.length > 0 ? this.free.pop()! : new Job(this.edges);
+    const j = this.free.take() ?? new Job(this.edges);
     j.init(call, instance, now);
     this.live++;
     return j;
@@ -70,6 +71,6 @@ export class JobPool {
     j.gen = (j.gen + 1) | 0; // 32 bits: it travels as an event argument
     j.call = null as unknown as Call;
     this.live--;
-    this.free.push(j);
+    this.free.put(j);
   }
 }

@@ -66,6 +66,14 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
     this.rng = engine.rng(id, 'balancing');
     this.processingRng = engine.rng(id, 'processing');
     this.sticky = config.stickySessions ? new Int32Array(maxUsers).fill(-1) : null;
+    this.sayWhatItReads();
+  }
+
+  /** Sticky sessions and the hashing policies read a request's user or key. */
+  private sayWhatItReads(): void {
+    const ring = this.algorithm === 'consistent-hash';
+    if (this.sticky !== null || this.algorithm === 'ip-hash' || (ring && this.config.hashOn !== 'key')) this.engine.drawsUsers = true;
+    if (ring && this.config.hashOn === 'key') this.engine.drawsKeys = true;
   }
 
   override start(): void {
@@ -92,6 +100,7 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
     this.algorithm = change.algorithm as LoadBalancingAlgorithm;
     this.pick = loadBalancingPolicies[this.algorithm];
     this.targets.useRing(this.algorithm === 'consistent-hash');
+    this.sayWhatItReads();
     return true;
   }
 

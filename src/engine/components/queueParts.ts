@@ -4,6 +4,7 @@
  */
 import type { EdgeRuntime } from '../runtime/edge';
 import type { Call, CallContext, Request } from '../runtime/request';
+import { FreeList } from '../core/freeList';
 
 /** A message held by the queue: waiting, or delivered and not yet acknowledged. */
 export class Message implements CallContext {
@@ -44,13 +45,13 @@ export class Message implements CallContext {
 }
 
 export class MessagePool {
-  private readonly free: Message[] = [];
+  private readonly free = new FreeList<Message>();
   /** Messages held: 0 once everything has drained. */
   live = 0;
 
   /** A message of `req`, which it holds until released (a reference, as a call holds it). */
   acquire(req: Request, now: number): Message {
-    const m = this.free.pop() ?? new Message();
+    const m = this.free.take() ?? new Message();
     m.init(req, now);
     req.refs++;
     this.live++;
@@ -66,7 +67,7 @@ export class MessagePool {
     m.req = null as unknown as Request;
     m.batch = null;
     this.live--;
-    this.free.push(m);
+    this.free.put(m);
     return req;
   }
 }
@@ -79,11 +80,11 @@ export class Batch {
 }
 
 export class BatchPool {
-  private readonly free: Batch[] = [];
+  private readonly free = new FreeList<Batch>();
   live = 0;
 
   acquire(target: number): Batch {
-    const b = this.free.pop() ?? new Batch();
+    const b = this.free.take() ?? new Batch();
     b.inUse = true;
     b.target = target;
     b.outstanding = 0;
@@ -95,7 +96,7 @@ export class BatchPool {
     if (!b.inUse) throw new Error('a batch was released twice');
     b.inUse = false;
     this.live--;
-    this.free.push(b);
+    this.free.put(b);
   }
 }
 

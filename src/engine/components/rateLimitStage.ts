@@ -23,6 +23,7 @@ import { createRateLimiter, type RateLimiter } from '../policies/rateLimit';
 import type { Engine } from '../runtime/engine';
 import { FULL, QUEUED, STARTED, Station } from '../runtime/station';
 import type { Visit } from '../runtime/visit';
+import { FreeList } from '../core/freeList';
 
 /** {@link RateLimitStage.offer}: the request goes on now. */
 export const PASS = 0;
@@ -60,7 +61,7 @@ export class RateLimitStage implements EventHandler {
   private heldHead: Held | null = null;
   private heldCount = 0;
   private readonly heldTally: TimeAverage | null;
-  private readonly freeHeld: Held[] = [];
+  private readonly freeHeld = new FreeList<Held>();
   private heldWaitSum = 0;
   /** Measured requests that have left the per-user queue, or passed it without waiting. */
   private heldLeft = 0;
@@ -83,6 +84,7 @@ export class RateLimitStage implements EventHandler {
     private readonly owner: RateLimitOwner,
   ) {
     this.perUser = config.scope === 'per-user';
+    if (this.perUser) engine.drawsUsers = true;
     this.limiter = createRateLimiter(config, this.perUser ? users : 1);
     const leaky = config.algorithm === 'leaky-bucket';
     this.interval = config.ratePerSec > 0 ? 1000 / config.ratePerSec : Infinity;
@@ -142,7 +144,7 @@ export class RateLimitStage implements EventHandler {
   }
 
   private hold(visit: Visit, departAt: number, now: number, measured: boolean): void {
-    const h = this.freeHeld.length > 0 ? this.freeHeld.pop()! : new Held();
+    const h = this.freeHeld.take() ?? new Held();
     h.visit = visit;
     h.arrivedAt = now;
     h.measured = measured;
@@ -164,7 +166,7 @@ export class RateLimitStage implements EventHandler {
     h.prev = null;
     h.next = null;
     h.gen = (h.gen + 1) | 0;
-    this.freeHeld.push(h);
+    this.freeHeld.put(h);
     this.heldCount--;
     this.heldTally!.add(now, -1);
     return visit;

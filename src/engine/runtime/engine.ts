@@ -28,6 +28,14 @@ export class Engine implements EventHandler {
   /** Sources have stopped; the run goes on until the last event (see {@link drain}). */
   draining = false;
   events = 0;
+  /**
+   * Some component reads a request's user (a key): clients draw one for every request.
+   * While none does, clients skip the draw: each is a stream of its own that nothing else
+   * shares, so skipping it changes no other number of the run. Components that read one say
+   * so before the first event, or at the live change that makes them start.
+   */
+  drawsUsers = false;
+  drawsKeys = false;
   /** Zero-latency deliveries in progress inside one another (see EdgeRuntime). */
   nested = 0;
 

@@ -6,6 +6,7 @@
  */
 import type { EdgeRuntime } from './edge';
 import type { Tracer } from './tracer';
+import { FreeList } from '../core/freeList';
 
 export const OK = 0;
 export const ERROR = 1;
@@ -112,7 +113,7 @@ export class Call implements CallContext {
 }
 
 export class RequestPool {
-  private readonly free: Request[] = [];
+  private readonly free = new FreeList<Request>();
   private nextId = 1;
   /** Requests out of the pool (all, measured or not): 0 once everything has drained. */
   live = 0;
@@ -123,7 +124,7 @@ export class RequestPool {
 
   /** A request held by nobody yet: the first call made for it holds it. */
   acquire(measured: boolean): Request {
-    const r = this.free.length > 0 ? this.free.pop()! : new Request();
+    const r = this.free.take() ?? new Request();
     r.id = this.nextId++;
     r.refs = 0;
     r.deadline = Infinity;
@@ -139,7 +140,7 @@ export class RequestPool {
     if (--r.refs === 0) {
       this.live--;
       if (r.trace >= 0) this.tracer!.close(r);
-      this.free.push(r);
+      this.free.put(r);
     } else if (r.refs < 0) {
       throw new Error(`request ${r.id} released more often than it was held`);
     }
@@ -147,14 +148,14 @@ export class RequestPool {
 }
 
 export class CallPool {
-  private readonly free: Call[] = [];
+  private readonly free = new FreeList<Call>();
   /** Calls out of the pool: 0 once everything has drained. */
   live = 0;
 
   constructor(private readonly requests: RequestPool) {}
 
   acquire(req: Request, edge: EdgeRuntime, ctx: CallContext | null): Call {
-    const c = this.free.length > 0 ? this.free.pop()! : new Call();
+    const c = this.free.take() ?? new Call();
     c.init(req, edge, ctx);
     this.live++;
     return c;
@@ -177,6 +178,6 @@ export class CallPool {
     c.req = null as unknown as Request;
     c.ctx = null;
     this.live--;
-    this.free.push(c);
+    this.free.put(c);
   }
 }

@@ -5,6 +5,7 @@
  * its way back; pooled, with every field set by `init`.
  */
 import type { Call, CallContext } from './request';
+import { FreeList } from '../core/freeList';
 
 export class Visit implements CallContext {
   gen = 0;
@@ -19,12 +20,12 @@ export class Visit implements CallContext {
 }
 
 export class VisitPool {
-  private readonly free: Visit[] = [];
+  private readonly free = new FreeList<Visit>();
   /** Visits out of the pool: 0 once everything has drained. */
   live = 0;
 
   acquire(call: Call, now: number): Visit {
-    const v = this.free.length > 0 ? this.free.pop()! : new Visit();
+    const v = this.free.take() ?? new Visit();
     v.init(call, now);
     this.live++;
     return v;
@@ -35,6 +36,6 @@ export class VisitPool {
     v.gen = (v.gen + 1) | 0;
     v.call = null as unknown as Call;
     this.live--;
-    this.free.push(v);
+    this.free.put(v);
   }
 }

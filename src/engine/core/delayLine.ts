@@ -19,7 +19,11 @@ export class DelayLine {
   head = 0;
   size = 0;
 
-  constructor(readonly delay: number) {}
+  constructor(
+    readonly delay: number,
+    /** Its place among the event queue's lines. */
+    readonly index: number,
+  ) {}
 
   push(time: number, seq: number, handler: EventHandler, code: number, obj: unknown, arg: number): void {
     if (this.size === this.seqs.length) this.grow();

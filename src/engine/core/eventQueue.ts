@@ -32,7 +32,13 @@ export class EventQueue {
    * lines[0] holds the current instant's events of any handler; the others are made on
    * demand by {@link line}, one per delay, for a single kind of handler.
    */
-  private readonly lines: DelayLine[] = [new DelayLine(0)];
+  private readonly lines: DelayLine[] = [new DelayLine(0, 0)];
+  /**
+   * Each line's head, (Infinity, Infinity) while it is empty: choosing the next event reads
+   * two small arrays instead of every line's ring.
+   */
+  private readonly lineHeadTime = new Float64Array(MAX_LINES).fill(Infinity);
+  private readonly lineHeadSeq = new Float64Array(MAX_LINES).fill(Infinity);
 
   // The heap: times and slots in heap order. A slot's sequence number stays with the slot
   // (slotSeq) and is read only to break a tie of times, so a sift moves two numbers, not three.
@@ -93,19 +99,28 @@ export class EventQueue {
     // another, so that each dispatch site sees one kind of handler (see dispatchNextUpTo).
     for (let k = 1; k < this.lines.length; k++) if (this.lines[k].delay === delay) return this.lines[k];
     if (this.lines.length >= MAX_LINES) return null;
-    const l = new DelayLine(delay);
+    const l = new DelayLine(delay, this.lines.length);
     this.lines.push(l);
     return l;
   }
 
   /** Schedules an event on `line`, to run `line.delay` ms from now. */
   scheduleOn(line: DelayLine, handler: EventHandler, code: number, obj: unknown, arg: number): void {
-    line.push(this.now + line.delay, this.seq++, handler, code, obj, arg);
+    this.pushOn(line, this.now + line.delay, handler, code, obj, arg);
+  }
+
+  private pushOn(line: DelayLine, time: number, handler: EventHandler, code: number, obj: unknown, arg: number): void {
+    const seq = this.seq++;
+    line.push(time, seq, handler, code, obj, arg);
+    if (line.size === 1) {
+      this.lineHeadTime[line.index] = time;
+      this.lineHeadSeq[line.index] = seq;
+    }
   }
 
   /** Schedules an event at `time` (≥ now; an earlier time is taken as now). */
   schedule(time: number, handler: EventHandler, code: number, obj: unknown, arg: number): void {
-    if (time <= this.now) this.lines[0].push(this.now, this.seq++, handler, code, obj, arg);
+    if (time <= this.now) this.pushOn(this.lines[0], this.now, handler, code, obj, arg);
     else {
       // Small enough to be inlined where it is called; the time goes to the heap through a
       // field, because a fractional number passed to a call that is not inlined is boxed on
@@ -123,7 +138,7 @@ export class EventQueue {
 
   /** Schedules an event at the current instant, after those already scheduled for it. */
   scheduleNow(handler: EventHandler, code: number, obj: unknown, arg: number): void {
-    this.lines[0].push(this.now, this.seq++, handler, code, obj, arg);
+    this.pushOn(this.lines[0], this.now, handler, code, obj, arg);
   }
 
   /**
@@ -149,29 +164,37 @@ export class EventQueue {
       bestTime = this.heapTime[0];
       bestSeq = this.slotSeq[this.heapSlot[0]];
     }
-    let best: DelayLine | null = null;
     const lines = this.lines;
+    const headTime = this.lineHeadTime;
+    const headSeq = this.lineHeadSeq;
+    let bestLine = -1;
     for (let k = 0; k < lines.length; k++) {
-      const l = lines[k];
-      if (l.size === 0) continue;
-      const t = l.times[l.head];
-      if (t < bestTime || (t === bestTime && l.seqs[l.head] < bestSeq)) {
+      const t = headTime[k];
+      if (t < bestTime || (t === bestTime && headSeq[k] < bestSeq)) {
         bestTime = t;
-        bestSeq = l.seqs[l.head];
-        best = l;
+        bestSeq = headSeq[k];
+        bestLine = k;
       }
     }
-    if (bestTime > end || (best === null && this.heapSize === 0)) return false;
+    if (bestTime > end || (bestLine < 0 && this.heapSize === 0)) return false;
     this.now = bestTime;
-    if (best === null) this.dispatchTop();
+    if (bestLine < 0) this.dispatchTop();
     else {
+      const best = lines[bestLine];
       const h = best.head;
       const handler = best.handlers[h]!;
       const obj = best.objs[h];
       best.handlers[h] = null;
       best.objs[h] = null;
-      best.head = (h + 1) & best.mask;
-      best.size--;
+      const next = (h + 1) & best.mask;
+      best.head = next;
+      if (--best.size > 0) {
+        headTime[bestLine] = best.times[next];
+        headSeq[bestLine] = best.seqs[next];
+      } else {
+        headTime[bestLine] = Infinity;
+        headSeq[bestLine] = Infinity;
+      }
       // Two call sites: the lines made by line() carry one kind of handler (the network's
       // links), so that call stays monomorphic and inlined whatever else the run holds.
       if (best === lines[0]) handler.handleEvent(best.codes[h], obj, best.args[h]);

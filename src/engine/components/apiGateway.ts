@@ -16,7 +16,7 @@ import type { Rng } from '../core/rng';
 import type { EdgeRuntime } from '../runtime/edge';
 import type { Engine } from '../runtime/engine';
 import { NodeRuntime } from '../runtime/node';
-import { ERROR, OK, REJECTED, type Call } from '../runtime/request';
+import { ERROR, REJECTED, type Call } from '../runtime/request';
 import { VisitPool, type Visit } from '../runtime/visit';
 import { PASS, RateLimitStage, type RateLimitOwner } from './rateLimitStage';
 
@@ -52,8 +52,6 @@ export class ApiGatewayRuntime extends NodeRuntime<ApiGatewayReport> implements 
   /** Bumped by a crash: a request still being authenticated when it happened fails. */
   private epoch = 0;
   private slowFactor = 1;
-  private responseSum = 0;
-  private responseCount = 0;
   private readonly failed: Visit[] = [];
 
   constructor(
@@ -151,22 +149,7 @@ export class ApiGatewayRuntime extends NodeRuntime<ApiGatewayReport> implements 
   }
 
   override onResponse(child: Call): void {
-    const visit = child.ctx as Visit;
-    const current = child.current;
-    const outcome = child.outcome;
-    const retryAfterMs = child.retryAfterMs;
-    this.engine.calls.release(child);
-    if (!current) return;
-    const parent = visit.call;
-    parent.retryAfterMs = retryAfterMs;
-    if (parent.req.measured) {
-      if (outcome === OK) this.completed++;
-      else this.errors++;
-      this.responseSum += this.engine.now - visit.arrivedAt;
-      this.responseCount++;
-    }
-    this.visits.release(visit);
-    parent.edge.answer(parent, outcome);
+    this.relayAnswer(this.visits, child);
   }
 
   private fail(visit: Visit): void {
@@ -219,7 +202,6 @@ export class ApiGatewayRuntime extends NodeRuntime<ApiGatewayReport> implements 
       ...this.baseReport('apiGateway'),
       meanQueueLength: s !== null ? s.meanQueueLength(now) : 0,
       meanWaitMs: s !== null ? s.meanWaitMs : 0,
-      meanResponseMs: this.responseCount > 0 ? this.responseSum / this.responseCount : 0,
       routes: this.byPrefix(this.routeCounts),
       unmatched: this.unmatched,
       allowed: s !== null ? s.allowed : 0,

@@ -68,8 +68,6 @@ export abstract class CachingRuntime<R extends NodeReportBase> extends NodeRunti
   protected evictions = 0;
   protected expirations = 0;
   protected lostWrites = 0;
-  private responseSum = 0;
-  private responseCount = 0;
   // This frame's window, every request.
   private windowHits = 0;
   private windowMisses = 0;
@@ -143,7 +141,7 @@ export abstract class CachingRuntime<R extends NodeReportBase> extends NodeRunti
     if (this.hitTime.isZero) {
       if (call.req.measured) {
         this.completed++;
-        this.responseCount++;
+        this.countResponse(0);
       }
       call.version = version;
       call.edge.answer(call, OK);
@@ -194,8 +192,7 @@ export abstract class CachingRuntime<R extends NodeReportBase> extends NodeRunti
     if (call !== null && call.req.measured) {
       if (outcome === OK) this.completed++;
       else this.errors++;
-      this.responseSum += this.engine.now - op.arrivedAt;
-      this.responseCount++;
+      this.countResponse(this.engine.now - op.arrivedAt);
     }
     this.ops.release(op);
     if (call !== null) {
@@ -323,7 +320,6 @@ export abstract class CachingRuntime<R extends NodeReportBase> extends NodeRunti
   protected baseCachingReport<K extends NodeKind>(kind: K): NodeReportBase & { kind: K } {
     return {
       ...this.baseReport(kind),
-      meanResponseMs: this.responseCount > 0 ? this.responseSum / this.responseCount : 0,
     };
   }
 

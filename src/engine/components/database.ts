@@ -102,8 +102,6 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
   private writesApplied = 0;
   private duplicateWrites = 0;
   private writesDeduplicated = 0;
-  private responseSum = 0;
-  private responseCount = 0;
   private windowWaitSum = 0;
   private windowWaitCount = 0;
 
@@ -215,8 +213,7 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
     if (call.req.measured) {
       this.errors++;
       this.poolTimeouts++;
-      this.responseSum += this.engine.now - q.arrivedAt;
-      this.responseCount++;
+      this.countResponse(this.engine.now - q.arrivedAt);
     }
     this.queries.release(q);
     call.edge.answer(call, ERROR);
@@ -238,8 +235,7 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
     }
     if (measured) {
       this.completed++;
-      this.responseSum += now - q.arrivedAt;
-      this.responseCount++;
+      this.countResponse(now - q.arrivedAt);
     }
     this.queries.release(q);
     const next = pool.station.release(now);
@@ -357,7 +353,6 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
       utilization: instance.utilization,
       meanQueueLength: span > 0 ? queued / span : 0,
       meanWaitMs: poolWaitMs,
-      meanResponseMs: meanWait(this.responseSum, this.responseCount),
       instances: [instance],
       poolWaitMs,
       poolTimeouts: this.poolTimeouts,

@@ -11,7 +11,7 @@ import { loadBalancingPolicies, type LoadBalancingAlgorithm, type PickTarget } f
 import type { EdgeRuntime } from '../runtime/edge';
 import type { Engine } from '../runtime/engine';
 import { NodeRuntime } from '../runtime/node';
-import { ERROR, OK, type Call } from '../runtime/request';
+import { ERROR, type Call } from '../runtime/request';
 import { VisitPool, type Visit } from '../runtime/visit';
 import { BalancerTargets } from './balancerTargets';
 
@@ -49,8 +49,6 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
   private probing = false;
   private targets: BalancerTargets = null as unknown as BalancerTargets;
   private readonly visits = new VisitPool();
-  private responseSum = 0;
-  private responseCount = 0;
 
   constructor(
     engine: Engine,
@@ -195,14 +193,7 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
     parent.retryAfterMs = child.retryAfterMs;
     parent.version = child.version;
     this.engine.calls.release(child);
-    if (parent.req.measured) {
-      if (outcome === OK) this.completed++;
-      else this.errors++;
-      this.responseSum += this.engine.now - visit.arrivedAt;
-      this.responseCount++;
-    }
-    this.visits.release(visit);
-    parent.edge.answer(parent, outcome);
+    this.answerVisit(this.visits, visit, outcome);
   }
 
   /** Active health checks: consecutive failures take a target out, successes bring it back. */
@@ -258,7 +249,6 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
     return {
       ...this.baseReport('loadBalancer'),
       algorithm: this.algorithm,
-      meanResponseMs: this.responseCount > 0 ? this.responseSum / this.responseCount : 0,
       instances,
     };
   }

@@ -93,8 +93,6 @@ export class QueueRuntime extends NodeRuntime<QueueReport> {
   private maxAgeMs = 0;
   private blocked = 0;
   private blockedSum = 0;
-  private responseSum = 0;
-  private responseCount = 0;
   private readonly processing = new LatencyHistogram();
 
   constructor(engine: Engine, index: number, id: string, config: QueueConfig) {
@@ -163,7 +161,7 @@ export class QueueRuntime extends NodeRuntime<QueueReport> {
     if (full) {
       if (measured) {
         this.rejected++;
-        this.responseCount++;
+        this.countResponse(0);
       }
       call.edge.answer(call, REJECTED);
       return;
@@ -178,8 +176,7 @@ export class QueueRuntime extends NodeRuntime<QueueReport> {
     if (call.req.measured) {
       this.enqueued++;
       this.completed++;
-      this.responseSum += now - arrivedAt;
-      this.responseCount++;
+      this.countResponse(now - arrivedAt);
     }
     this.enqueue(m);
     call.edge.answer(call, OK);
@@ -359,7 +356,6 @@ export class QueueRuntime extends NodeRuntime<QueueReport> {
       utilization: slots > 0 ? b.busyTally.areaSinceWarmup(now) / slots : 0,
       meanQueueLength: meanDepth,
       meanWaitMs: b.waitCount > 0 ? b.waitSum / b.waitCount : 0,
-      meanResponseMs: this.responseCount > 0 ? this.responseSum / this.responseCount : 0,
       instances: [{ served: this.dequeued, utilization: slots > 0 ? b.busyTally.areaSinceWarmup(now) / slots : 0 }],
       enqueued: this.enqueued,
       dequeued: this.dequeued,

@@ -9,7 +9,7 @@ import type { RateLimiterConfig } from '../../model';
 import type { Holdings, NodeFrame, NodeReportBase } from '../api';
 import type { Engine } from '../runtime/engine';
 import { NodeRuntime } from '../runtime/node';
-import { ERROR, OK, REJECTED, type Call } from '../runtime/request';
+import { ERROR, REJECTED, type Call } from '../runtime/request';
 import { VisitPool, type Visit } from '../runtime/visit';
 import { PASS, RateLimitStage, type RateLimitOwner } from './rateLimitStage';
 
@@ -29,8 +29,6 @@ export class RateLimiterRuntime extends NodeRuntime<RateLimiterReport> implement
   private readonly stage: RateLimitStage;
   private readonly visits = new VisitPool();
   private up = true;
-  private responseSum = 0;
-  private responseCount = 0;
   private readonly failed: Visit[] = [];
 
   constructor(
@@ -73,22 +71,7 @@ export class RateLimiterRuntime extends NodeRuntime<RateLimiterReport> implement
   }
 
   override onResponse(child: Call): void {
-    const visit = child.ctx as Visit;
-    const current = child.current;
-    const outcome = child.outcome;
-    const retryAfterMs = child.retryAfterMs;
-    this.engine.calls.release(child);
-    if (!current) return;
-    const parent = visit.call;
-    parent.retryAfterMs = retryAfterMs;
-    if (parent.req.measured) {
-      if (outcome === OK) this.completed++;
-      else this.errors++;
-      this.responseSum += this.engine.now - visit.arrivedAt;
-      this.responseCount++;
-    }
-    this.visits.release(visit);
-    parent.edge.answer(parent, outcome);
+    this.relayAnswer(this.visits, child);
   }
 
   /** A crash fails the requests waiting in its queue and forgets every count it kept. */
@@ -122,7 +105,6 @@ export class RateLimiterRuntime extends NodeRuntime<RateLimiterReport> implement
       utilization: s.utilization(now),
       meanQueueLength: s.meanQueueLength(now),
       meanWaitMs: s.meanWaitMs,
-      meanResponseMs: this.responseCount > 0 ? this.responseSum / this.responseCount : 0,
       algorithm: this.config.algorithm,
       scope: this.config.scope,
       allowed: s.allowed,

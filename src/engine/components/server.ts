@@ -93,8 +93,6 @@ export class ServerRuntime extends NodeRuntime<ServerReport> implements Scalable
   private readonly awaiting: TimeAverage;
   /** Workers in service (instances in rotation plus retired ones still draining). */
   private readonly workers: TimeAverage;
-  private responseSum = 0;
-  private responseCount = 0;
   private sessionMisses = 0;
 
   constructor(engine: Engine, index: number, id: string, config: ServerConfig, maxUsers: number) {
@@ -331,8 +329,7 @@ export class ServerRuntime extends NodeRuntime<ServerReport> implements Scalable
     if (call.req.measured) {
       if (outcome === OK) this.completed++;
       else this.errors++;
-      this.responseSum += now - job.arrivedAt;
-      this.responseCount++;
+      this.countResponse(now - job.arrivedAt);
       inst.served++;
     }
     this.jobs.release(job);
@@ -420,7 +417,6 @@ export class ServerRuntime extends NodeRuntime<ServerReport> implements Scalable
       utilization: capacity > 0 ? busy / capacity : 0,
       meanQueueLength: span > 0 ? queued / span : waiting,
       meanWaitMs: waitCount > 0 ? waitSum / waitCount : 0,
-      meanResponseMs: this.responseCount > 0 ? this.responseSum / this.responseCount : 0,
       instances: this.instances.map((inst) => ({
         served: inst.served,
         utilization: inst.station.busyTally.meanSinceWarmup(now) / this.concurrency,

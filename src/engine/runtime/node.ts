@@ -2,7 +2,8 @@
 import type { NodeKind } from '../../model';
 import type { EventHandler } from '../core/eventQueue';
 import type { Holdings, NodeFrame, NodeLiveChange, NodeReportBase } from '../api';
-import type { Call } from './request';
+import { OK, type Call, type Outcome } from './request';
+import type { Visit, VisitPool } from './visit';
 import type { EdgeRuntime } from './edge';
 import type { Engine } from './engine';
 
@@ -17,6 +18,9 @@ export abstract class NodeRuntime<R extends NodeReportBase = NodeReportBase> imp
   errors = 0;
   /** Arrivals of every request, for frames. */
   protected windowArrivals = 0;
+  // Time measured requests spent here, arrival to answer: the report's meanResponseMs.
+  private responseSum = 0;
+  private responseCount = 0;
 
   constructor(
     readonly engine: Engine,
@@ -86,6 +90,42 @@ export abstract class NodeRuntime<R extends NodeReportBase = NodeReportBase> imp
   abstract report(): R;
   abstract frame(windowMs: number): NodeFrame;
 
+  /** A measured request is answered after `ms` at this node. */
+  protected countResponse(ms: number): void {
+    this.responseSum += ms;
+    this.responseCount++;
+  }
+
+  /**
+   * A pass-through node (balancer, gateway, limiter) answers the call it forwarded with the
+   * downstream outcome: counted as completed or failed here, the visit freed.
+   */
+  protected answerVisit(visits: VisitPool, visit: Visit, outcome: Outcome): void {
+    const parent = visit.call;
+    if (parent.req.measured) {
+      if (outcome === OK) this.completed++;
+      else this.errors++;
+      this.countResponse(this.engine.now - visit.arrivedAt);
+    }
+    visits.release(visit);
+    parent.edge.answer(parent, outcome);
+  }
+
+  /**
+   * The answer to a call forwarded with `visit` came back (`child`): unless the visit ended
+   * meanwhile, it goes upstream with the downstream outcome and retry hint.
+   */
+  protected relayAnswer(visits: VisitPool, child: Call): void {
+    const visit = child.ctx as Visit;
+    const current = child.current;
+    const outcome = child.outcome;
+    const retryAfterMs = child.retryAfterMs;
+    this.engine.calls.release(child);
+    if (!current) return;
+    visit.call.retryAfterMs = retryAfterMs;
+    this.answerVisit(visits, visit, outcome);
+  }
+
   protected baseReport<K extends NodeKind>(kind: K): NodeReportBase & { kind: K } {
     return {
       kind,
@@ -96,7 +136,7 @@ export abstract class NodeRuntime<R extends NodeReportBase = NodeReportBase> imp
       utilization: 0,
       meanQueueLength: 0,
       meanWaitMs: 0,
-      meanResponseMs: 0,
+      meanResponseMs: this.responseCount > 0 ? this.responseSum / this.responseCount : 0,
       instances: [],
     };
   }

@@ -73,8 +73,12 @@ export class SimulationRun implements Simulation {
     const { maxUsers, maxKeys } = populationOf(scenario.nodes);
 
     scenario.nodes.forEach((node, i) => {
-      const create = engineKindOf(node as NodeOf<NodeKind>).create;
+      const kind = engineKindOf(node as NodeOf<NodeKind>);
+      const create = kind.create;
       if (create === null) throw new Error(`${node.kind} is not simulated`);
+      const reads = kind.reads(node as NodeOf<NodeKind>);
+      if (reads.users) engine.drawsUsers = true;
+      if (reads.keys) engine.drawsKeys = true;
       const runtime = create(engine, i, node as never, { maxUsers, maxKeys });
       engine.nodes.push(runtime);
       this.nodeById.set(node.id, runtime);

@@ -71,9 +71,13 @@ describe('drawing users and keys only when something reads them', () => {
     ['a per-user rate limiter', design({}, {}, [{ id: 'rl', kind: 'rateLimiter', config: { scope: 'per-user', ratePerSec: 5 } }], [{ id: 'rx', from: 'rl', to: 'x' }]), true, false],
     ['a cache', design({}, {}, [{ id: 'c', kind: 'cache', config: {} }], [{ id: 'cx', from: 'c', to: 'x' }]), false, true],
     ['a database', design({}, {}, [{ id: 'db', kind: 'database', config: {} }]), false, true],
+    ['a gateway with a per-user limit', design({}, {}, [{ id: 'gw', kind: 'apiGateway', config: { rateLimit: { scope: 'per-user', ratePerSec: 5 } } }], [{ id: 'gx', from: 'gw', to: 'x' }]), true, false],
+    ['a gateway without one', design({}, {}, [{ id: 'gw', kind: 'apiGateway', config: {} }], [{ id: 'gx', from: 'gw', to: 'x' }]), false, false],
+    ['a CDN', design({}, {}, [{ id: 'edge', kind: 'cdn', config: {} }], [{ id: 'ex', from: 'edge', to: 'x' }]), false, true],
+    ['a queue', design({}, {}, [{ id: 'q', kind: 'queue', config: {} }], [{ id: 'qx', from: 'q', to: 'x' }]), false, false],
   ];
   for (const [what, doc, users, keys] of readers) {
-    it(`${what} makes the clients draw ${[users ? 'users' : '', keys ? 'keys' : ''].filter(Boolean).join(' and ')}`, () => {
+    it(`${what}: the clients draw ${[users ? 'users' : '', keys ? 'keys' : ''].filter(Boolean).join(' and ') || 'neither'}`, () => {
       const e = engineOf(build(doc));
       expect(e.drawsUsers).toBe(users);
       expect(e.drawsKeys).toBe(keys);

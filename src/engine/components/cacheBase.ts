@@ -74,7 +74,6 @@ export abstract class CachingRuntime<R extends NodeReportBase> extends NodeRunti
 
   constructor(engine: Engine, index: number, id: string, kind: NodeKind, capacity: number, eviction: EvictionPolicy, ttlMs: number | null, hitTime: Duration) {
     super(engine, index, id, kind);
-    engine.drawsKeys = true;
     this.store = new CacheStore(capacity, eviction, engine.rng(id, 'eviction'), ttlMs);
     this.hitTime = compileDuration(hitTime);
     this.hitRng = engine.rng(id, 'hits');

@@ -107,7 +107,6 @@ export class DatabaseRuntime extends NodeRuntime<DatabaseReport> implements KeyV
 
   constructor(engine: Engine, index: number, id: string, config: DatabaseConfig, maxKeys: number) {
     super(engine, index, id, 'database');
-    engine.drawsKeys = true;
     this.readTime = compileDuration(config.readTime);
     this.writeTime = compileDuration(config.writeTime);
     this.connectTime = config.pooling ? null : compileDuration(config.connectTime);

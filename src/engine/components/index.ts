@@ -14,7 +14,7 @@ import { CacheRuntime } from './cache';
 import { CdnRuntime } from './cdn';
 import { ClientRuntime } from './client';
 import { DatabaseRuntime } from './database';
-import { LoadBalancerRuntime } from './loadBalancer';
+import { balancerReads, LoadBalancerRuntime } from './loadBalancer';
 import { QueueRuntime } from './queue';
 import { RateLimiterRuntime } from './rateLimiter';
 import { ServerRuntime } from './server';
@@ -39,7 +39,24 @@ export interface EngineKind<K extends NodeKind> {
   check(node: NodeOf<K>, wiring: NodeWiring): string[];
   /** How many instances a fault can name (instance numbers 0 … n − 1) over the whole run. */
   maxInstances(node: NodeOf<K>): number;
+  /**
+   * Whether the node reads a request's user or key. Clients draw them only while some node
+   * does (Engine.drawsUsers), so a kind that reads one and says no here sees only zeros. A
+   * live change that makes a node start reading turns the draw on itself.
+   */
+  reads(node: NodeOf<K>): RequestReads;
 }
+
+export interface RequestReads {
+  users: boolean;
+  keys: boolean;
+}
+
+const NEITHER: RequestReads = { users: false, keys: false };
+const KEYS: RequestReads = { users: false, keys: true };
+const readsNeither = () => NEITHER;
+const readsKeys = () => KEYS;
+const readsUsersIf = (users: boolean): RequestReads => ({ users, keys: false });
 
 const single = () => 1;
 const nothing = () => [];
@@ -64,18 +81,22 @@ export const engineKinds = {
       return problems;
     },
     maxInstances: single,
+    // It draws them; what it sends them to reads them.
+    reads: readsNeither,
   },
   loadBalancer: {
     create: (e, i, n, ctx) => new LoadBalancerRuntime(e, i, n.id, n.config, ctx.maxUsers),
     check: (n, w) =>
       w.out.length === 0 ? [`load balancer "${n.id}" has no outgoing edge: connect it to the servers it spreads requests over`] : [],
     maxInstances: single,
+    reads: (n) => balancerReads(n.config, n.config.algorithm),
   },
   server: {
     create: (e, i, n, ctx) => new ServerRuntime(e, i, n.id, n.config, ctx.maxUsers),
     check: nothing,
     maxInstances: (n) =>
       n.config.scaleSchedule.reduce((m, s) => Math.max(m, s.replicas), Math.max(n.config.replicas, n.config.autoscale?.max ?? 0)),
+    reads: (n) => readsUsersIf(n.config.sessions === 'in-memory'),
   },
   apiGateway: {
     create: (e, i, n, ctx) => new ApiGatewayRuntime(e, i, n.id, n.config, ctx.maxUsers),
@@ -90,6 +111,7 @@ export const engineKinds = {
       return problems;
     },
     maxInstances: single,
+    reads: (n) => readsUsersIf(n.config.rateLimit !== null && n.config.rateLimit.scope === 'per-user'),
   },
   rateLimiter: {
     create: (e, i, n, ctx) => new RateLimiterRuntime(e, i, n.id, n.config, ctx.maxUsers),
@@ -104,11 +126,12 @@ export const engineKinds = {
       return problems;
     },
     maxInstances: single,
+    reads: (n) => readsUsersIf(n.config.scope === 'per-user'),
   },
-  cache: { create: (e, i, n) => new CacheRuntime(e, i, n.id, n.config), check: (n, w) => singleDownstream(n.id, 'cache', w), maxInstances: single },
-  cdn: { create: (e, i, n, ctx) => new CdnRuntime(e, i, n.id, n.config, ctx.maxKeys), check: (n, w) => singleDownstream(n.id, 'CDN', w), maxInstances: single },
-  queue: { create: (e, i, n) => new QueueRuntime(e, i, n.id, n.config), check: (n, w) => (w.out.length === 0 ? [`queue "${n.id}" has no consumer: connect it to the service that processes its messages`] : []), maxInstances: single },
-  database: { create: (e, i, n, ctx) => new DatabaseRuntime(e, i, n.id, n.config, ctx.maxKeys), check: (n, w) => (w.out.length > 0 ? [`database "${n.id}" calls nothing, but edge "${w.out[0].id}" leaves it: remove the edge`] : []), maxInstances: single },
+  cache: { create: (e, i, n) => new CacheRuntime(e, i, n.id, n.config), check: (n, w) => singleDownstream(n.id, 'cache', w), maxInstances: single, reads: readsKeys },
+  cdn: { create: (e, i, n, ctx) => new CdnRuntime(e, i, n.id, n.config, ctx.maxKeys), check: (n, w) => singleDownstream(n.id, 'CDN', w), maxInstances: single, reads: readsKeys },
+  queue: { create: (e, i, n) => new QueueRuntime(e, i, n.id, n.config), check: (n, w) => (w.out.length === 0 ? [`queue "${n.id}" has no consumer: connect it to the service that processes its messages`] : []), maxInstances: single, reads: readsNeither },
+  database: { create: (e, i, n, ctx) => new DatabaseRuntime(e, i, n.id, n.config, ctx.maxKeys), check: (n, w) => (w.out.length > 0 ? [`database "${n.id}" calls nothing, but edge "${w.out[0].id}" leaves it: remove the edge`] : []), maxInstances: single, reads: readsKeys },
 } satisfies { [K in NodeKind]: EngineKind<K> };
 
 type Descriptors = typeof engineKinds;

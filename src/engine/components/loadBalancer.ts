@@ -64,14 +64,6 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
     this.rng = engine.rng(id, 'balancing');
     this.processingRng = engine.rng(id, 'processing');
     this.sticky = config.stickySessions ? new Int32Array(maxUsers).fill(-1) : null;
-    this.sayWhatItReads();
-  }
-
-  /** Sticky sessions and the hashing policies read a request's user or key. */
-  private sayWhatItReads(): void {
-    const ring = this.algorithm === 'consistent-hash';
-    if (this.sticky !== null || this.algorithm === 'ip-hash' || (ring && this.config.hashOn !== 'key')) this.engine.drawsUsers = true;
-    if (ring && this.config.hashOn === 'key') this.engine.drawsKeys = true;
   }
 
   override start(): void {
@@ -98,7 +90,10 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
     this.algorithm = change.algorithm as LoadBalancingAlgorithm;
     this.pick = loadBalancingPolicies[this.algorithm];
     this.targets.useRing(this.algorithm === 'consistent-hash');
-    this.sayWhatItReads();
+    // A hashing policy reads what round robin did not: the clients start drawing it.
+    const reads = balancerReads(this.config, this.algorithm);
+    if (reads.users) this.engine.drawsUsers = true;
+    if (reads.keys) this.engine.drawsKeys = true;
     return true;
   }
 
@@ -265,4 +260,11 @@ export class LoadBalancerRuntime extends NodeRuntime<LoadBalancerReport> {
       instancesTotal: s.n,
     };
   }
+}
+
+/** Sticky sessions and the hashing policies read a request's user, or its key. */
+export function balancerReads(config: LoadBalancerConfig, algorithm: string): { users: boolean; keys: boolean } {
+  const ring = algorithm === 'consistent-hash';
+  const onKey = config.hashOn === 'key';
+  return { users: config.stickySessions || algorithm === 'ip-hash' || (ring && !onKey), keys: ring && onKey };
 }

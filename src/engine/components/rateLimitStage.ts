@@ -84,7 +84,6 @@ export class RateLimitStage implements EventHandler {
     private readonly owner: RateLimitOwner,
   ) {
     this.perUser = config.scope === 'per-user';
-    if (this.perUser) engine.drawsUsers = true;
     this.limiter = createRateLimiter(config, this.perUser ? users : 1);
     const leaky = config.algorithm === 'leaky-bucket';
     this.interval = config.ratePerSec > 0 ? 1000 / config.ratePerSec : Infinity;

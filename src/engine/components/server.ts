@@ -105,7 +105,6 @@ export class ServerRuntime extends NodeRuntime<ServerReport> implements Scalable
     this.parallel = config.calls === 'parallel';
     this.asyncIo = config.io === 'async';
     this.sessions = config.sessions === 'in-memory' ? new SessionTable(maxUsers) : null;
-    if (this.sessions !== null) engine.drawsUsers = true;
     this.serviceRng = engine.rng(id, 'service');
     this.errorRng = engine.rng(id, 'errors');
     this.awaiting = engine.tally(new TimeAverage());

@@ -31,8 +31,8 @@ export class Engine implements EventHandler {
   /**
    * Some component reads a request's user (a key): clients draw one for every request.
    * While none does, clients skip the draw: each is a stream of its own that nothing else
-   * shares, so skipping it changes no other number of the run. Components that read one say
-   * so before the first event, or at the live change that makes them start.
+   * shares, so skipping it changes no other number of the run. Set from each kind's `reads`
+   * when the run is built (components/index.ts), and by a live change that starts a read.
    */
   drawsUsers = false;
   drawsKeys = false;

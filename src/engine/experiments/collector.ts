@@ -5,7 +5,7 @@
  */
 import type { Report } from '../api';
 import { aggregateReports, type ReplicatedReport } from './aggregate';
-import type { ExperimentJob, ExperimentPlan, ExperimentResult } from './experiment';
+import type { ExperimentJob, ExperimentPlan, ExperimentResult } from './plan';
 
 /** What the collector needs of a plan: its points' values and its jobs (no documents). */
 export interface CollectedPlan {

@@ -181,6 +181,16 @@ test('open two gallery scenarios and run each', async ({ page }) => {
   await expect(page.getByTestId('run-state')).toHaveText('Finished', { timeout: 30_000 });
   // The storm shows: the error rate at the end of the run is near 100%.
   await expect(page.getByTestId('throughput-chart')).toContainText(/errors (9\d|100)(\.\d)?%/);
+  // Where no request succeeded the latency chart has a gap, not a fall to 0 ms.
+  const columns = await page.evaluate(() => {
+    const api = (window as unknown as { __archsim: { chartColumn(n: string, w: boolean): (number | null)[] } }).__archsim;
+    return { ok: api.chartColumn('ok', true), p99: api.chartColumn('p99', true) };
+  });
+  const failing = columns.ok.map((v, i) => i).filter((i) => columns.ok[i] === 0);
+  expect(failing.length).toBeGreaterThan(10);
+  expect(failing.every((i) => columns.p99[i] === null)).toBe(true);
+  expect(columns.p99.some((v) => v !== null && v > 0)).toBe(true);
+  await expect(page.getByTestId('latency-chart')).toContainText('p99 —');
   await page.screenshot({ path: 'test-results/gallery-retry-storm.png' });
 
   await page.getByTestId('new').click();

@@ -180,3 +180,23 @@ test('at 1024 × 700 the panels fold away and node text never reads below 11 px,
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByTestId('pause').click();
 });
+
+test('the overview map keeps to a small corner: see-through until used, gone when the canvas is short', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await openWith(page, OVERLOADED);
+  const map = page.locator('.react-flow__minimap');
+  await expect(map).toBeVisible();
+  const box = (await map.boundingBox())!;
+  expect(box.width).toBeLessThanOrEqual(150);
+  expect(box.height).toBeLessThanOrEqual(100);
+  const opacity = () => map.evaluate((el) => Number(getComputedStyle(el).opacity));
+  expect(await opacity()).toBeLessThan(0.8);
+  await map.hover();
+  await expect.poll(opacity).toBe(1);
+  await page.screenshot({ path: 'test-results/minimap-tall.png' });
+  // A laptop's short canvas under the panels: no corner to give away.
+  await page.setViewportSize({ width: 1400, height: 640 });
+  expect((await page.getByTestId('canvas').boundingBox())!.height).toBeLessThan(420);
+  await expect(map).toBeHidden();
+  await page.screenshot({ path: 'test-results/minimap-short.png' });
+});

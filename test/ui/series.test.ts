@@ -32,6 +32,16 @@ function frame(i: number, over: Partial<Frame> = {}): Frame {
 }
 
 describe('chart columns', () => {
+  it('a window in which no request succeeded has no latency (a gap), not 0 ms', () => {
+    const failing = rowOf(frame(4, { latencyMs: { p50: 0, p95: 0, p99: 0, mean: 0 }, outcomes: { ok: 0, error: 7, rejected: 2, timeout: 1 } }));
+    expect(failing.p50).toBeNull();
+    expect(failing.p95).toBeNull();
+    expect(failing.p99).toBeNull();
+    expect(failing.error).toBe(70);
+    // One success is enough for its latency to show.
+    expect(rowOf(frame(4, { outcomes: { ok: 1, error: 9, rejected: 0, timeout: 0 } })).p99).toBe(12);
+  });
+
   it('a frame becomes rates per second, percentiles, and each node\'s figures', () => {
     const row = rowOf(frame(4));
     expect(row).toMatchObject({ t: 0.5, p50: 4, p95: 8, p99: 12, ok: 90, error: 10, rejected: 0, timeout: 0, errorPct: 10 });

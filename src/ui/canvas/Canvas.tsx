@@ -36,6 +36,8 @@ const DELETE_KEYS = ['Backspace', 'Delete'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const PAN_BUTTONS = [1];
+/** Small enough to leave the canvas's corner to the design (the default is 200 × 150). */
+const MINIMAP_SIZE = { width: 144, height: 96 };
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 
 function moveGroup(ids: readonly string[]): string {
@@ -167,7 +169,7 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
       >
         <Background gap={GRID} size={1} />
         <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
-        <MiniMap pannable zoomable ariaLabel="Overview of the design" />
+        <MiniMap pannable zoomable ariaLabel="Overview of the design" style={MINIMAP_SIZE} />
       </ReactFlow>
     </div>
   );

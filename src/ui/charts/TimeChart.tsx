@@ -154,7 +154,7 @@ export function TimeChart({ spec, testId, marks = NO_MARKS, now, compact = false
   return (
     <section ref={sectionRef} className={`chart${compact ? ' compact' : ''}`} data-testid={testId} data-points={0} aria-labelledby={titleId}>
       <header>
-        <h3 id={titleId}>{spec.title}</h3>
+        <h3 id={titleId} title={spec.hint}>{spec.title}</h3>
         <span className="chart-now" ref={nowRef} data-testid={`${testId}-now`} />
         <span className="chart-actions">
           <button type="button" onClick={exportCsv} aria-label={`Export ${spec.title} as CSV`} title="The visible series as CSV" data-testid={`${testId}-csv`}>

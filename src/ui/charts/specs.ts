@@ -25,12 +25,15 @@ export interface ChartSpec {
   stacked?: boolean;
   /** A fixed top of the value axis (1 for fractions). */
   max?: number;
+  /** What the figures are of, shown when the title is hovered. */
+  hint?: string;
 }
 
 export const latencyChart: ChartSpec = {
   id: 'latency',
   title: 'Latency',
   unit: 'ms',
+  hint: 'Percentiles of the requests that succeeded in each moment; a gap where none did',
   series: [
     { col: 'p50', label: 'p50', color: 'var(--series-p50)' },
     { col: 'p95', label: 'p95', color: 'var(--series-p95)' },

@@ -40,7 +40,13 @@ export interface Simulation {
   drain(): void;
   /** What the run still holds (see {@link Holdings}). */
   holdings(): Holdings;
-  /** Aggregates since the previous frame (or since the start). */
+  /**
+   * A host that takes frames says so before it runs: the window figures (every request's
+   * outcome and latency, for frames only) are counted from here on, and the first frame
+   * covers the time since. A run nobody takes frames of skips that work.
+   */
+  startFrames(): void;
+  /** Aggregates since the previous frame, or since {@link startFrames} (or the first frame taken). */
   takeFrame(): Frame;
   report(wallMs?: number): Report;
   applyChange(change: LiveChange): void;
@@ -195,6 +201,11 @@ export class SimulationRun implements Simulation {
   traces(): TraceSet | null {
     const tracer = this.engine.requests.tracer;
     return tracer !== null ? tracer.traceSet() : null;
+  }
+
+  startFrames(): void {
+    this.engine.framing = true;
+    this.lastFrameT = this.engine.now;
   }
 
   takeFrame(): Frame {

@@ -17,12 +17,14 @@ export function runReplication(scenario: Scenario, seed: number, points: number,
   const n = Math.max(1, Math.min(MAX_SERIES_POINTS, Math.floor(points)));
   const end = sim.durationMs;
   const series: RunSeries = { t: [], p50: [], p99: [], throughputRps: [] };
+  sim.startFrames();
   for (let i = 1; i <= n; i++) {
     sim.runUntil(i === n ? end : (end * i) / n);
     const f = sim.takeFrame();
     series.t.push(f.simTimeMs / 1000);
-    series.p50.push(f.latencyMs.p50);
-    series.p99.push(f.latencyMs.p99);
+    const measured = f.outcomes.ok > 0;
+    series.p50.push(measured ? f.latencyMs.p50 : null);
+    series.p99.push(measured ? f.latencyMs.p99 : null);
     series.throughputRps.push(f.throughputRps);
   }
   return { report: sim.report(0), series };

@@ -13,8 +13,9 @@ export type { FigureComparison, PairedComparison } from '../engine/experiments';
 export interface RunSeries {
   /** End of each window, simulated seconds. */
   t: number[];
-  p50: number[];
-  p99: number[];
+  /** Of the requests that succeeded in the window; null where none did. */
+  p50: (number | null)[];
+  p99: (number | null)[];
   /** Requests completed ok per simulated second. */
   throughputRps: number[];
 }

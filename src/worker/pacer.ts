@@ -41,6 +41,8 @@ export interface SteppableSim<F> {
   readonly durationMs: number;
   readonly finished: boolean;
   runUntil(tMs: number): void;
+  /** Frames count from here on (the pacer calls it when it takes over the run). */
+  startFrames(): void;
   takeFrame(): F;
 }
 
@@ -90,6 +92,7 @@ export class Pacer<F> {
   ) {
     this.speed = speed;
     this.simTimeMs = startSimMs;
+    sim.startFrames();
     this.frameSimMs = frameIntervalSimMs(speed, sim.durationMs);
     this.nextFrameSimMs = this.gridAfter(startSimMs);
     this.wallAnchor = clock();

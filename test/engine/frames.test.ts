@@ -9,8 +9,8 @@ import { build } from '../helpers';
 
 function frames(doc: Record<string, unknown>, stepMs = 100): { list: Frame[]; sim: ReturnType<typeof build> } {
   const sim = build(doc);
-  // A host that takes frames starts its first window at time 0.
-  sim.takeFrame();
+  // A host that takes frames says so before it runs.
+  sim.startFrames();
   const list: Frame[] = [];
   for (let t = stepMs; t <= sim.durationMs; t += stepMs) {
     sim.runUntil(t);
@@ -22,6 +22,28 @@ function frames(doc: Record<string, unknown>, stepMs = 100): { list: Frame[]; si
 const sum = (list: Frame[], f: (x: Frame) => number) => list.reduce((a, x) => a + f(x), 0);
 
 describe('frames: outcomes and edges', () => {
+  it('the first frame after startFrames covers the run from there: its outcomes are every request finished so far', () => {
+    const sim = build({
+      seed: 3,
+      durationMs: 2000,
+      warmupMs: 0,
+      nodes: [
+        { id: 'users', kind: 'client', config: { rps: 500 } },
+        { id: 'web', kind: 'server', config: { concurrency: 2, queueCapacity: 5, serviceTime: { dist: 'exponential', meanMs: 5 } } },
+      ],
+      edges: [{ id: 'e1', from: 'users', to: 'web', config: { latency: 0 } }],
+    });
+    sim.startFrames();
+    sim.runUntil(1000);
+    const f = sim.takeFrame();
+    const r = sim.report();
+    expect(f.windowMs).toBe(1000);
+    expect(f.outcomes.ok).toBe(r.requests.ok);
+    expect(f.outcomes.rejected).toBe(r.requests.rejected);
+    expect(f.outcomes.ok).toBeGreaterThan(300);
+    expect(f.latencyMs.p50).toBeGreaterThan(0);
+  });
+
   it('an overloaded server: the frames count the same rejections, oks and calls as the report', () => {
     const { list, sim } = frames({
       seed: 5,

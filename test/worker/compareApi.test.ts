@@ -7,6 +7,7 @@ import { expose, wrap, type Endpoint, type Remote } from 'comlink';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pairedComparison, runScenario } from '../../src/engine/experiments';
+import { meanSeries } from '../../src/ui/compare/series';
 import { createCompareApi } from '../../src/worker/compareApi';
 import type { CompareWorkerApi } from '../../src/worker/compareProtocol';
 import { scenario } from '../helpers';
@@ -46,7 +47,27 @@ describe('the comparison worker', () => {
     const after = series.throughputRps.slice(5);
     const mean = after.reduce((a, b) => a + b, 0) / after.length;
     expect(Math.abs(mean - report.throughputRps) / report.throughputRps).toBeLessThan(0.02);
-    for (let i = 0; i < 40; i++) expect(series.p99[i]).toBeGreaterThanOrEqual(series.p50[i]);
+    for (let i = 0; i < 40; i++) {
+      expect(series.p50[i]).not.toBeNull();
+      expect(series.p99[i]!).toBeGreaterThanOrEqual(series.p50[i]!);
+    }
+  });
+
+  it('a window in which nothing succeeded has no latency; the mean of runs takes those that have one', async () => {
+    const api = connect();
+    // The server fails everything from 4 s on (a crash without recovery).
+    const failing = scenario({ ...design(5), faults: [{ atMs: 4000, action: 'crash', target: 'web' }] });
+    const run = await api.runReplication(failing, 7, 8);
+    expect(run.series.p50.slice(0, 3).every((v) => v !== null && v > 0)).toBe(true);
+    expect(run.series.p50.slice(5)).toEqual([null, null, null]);
+    expect(run.series.p99.slice(5)).toEqual([null, null, null]);
+    const healthy = await api.runReplication(design(5), 7, 8);
+    const mean = meanSeries([run, healthy]);
+    // Late windows: only the healthy run has a latency, so the mean is its own.
+    expect(mean.p50[7]).toBe(healthy.series.p50[7]);
+    // Early windows: both have one.
+    expect(mean.p50[0]).toBeCloseTo((run.series.p50[0]! + healthy.series.p50[0]!) / 2, 9);
+    expect(meanSeries([run]).p99[7]).toBeNull();
   });
 
   it('shortens a run when asked', async () => {

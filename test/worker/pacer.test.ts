@@ -27,6 +27,9 @@ function fakeSim(durationMs: number, costPerSimMs: number) {
       this.nowMs = target;
       calls.push(target);
     },
+    startFrames() {
+      calls.push(-1);
+    },
     takeFrame() {
       return { t: this.nowMs };
     },
@@ -55,6 +58,15 @@ describe('slice adaptation', () => {
 });
 
 describe('Pacer', () => {
+  it('starts the frames before it runs anything, so the first frame covers the run from its start', () => {
+    const { sim, calls } = fakeSim(1000, 0.001);
+    const pacer = new Pacer(sim, () => 0, 'max');
+    expect(calls).toEqual([-1]);
+    pacer.step();
+    expect(calls[0]).toBe(-1);
+    expect(calls.length).toBeGreaterThan(1);
+  });
+
   it('at max speed keeps each tick within about one budget and reaches the end', () => {
     const { sim, now } = fakeSim(60_000, 0.01); // 1 simulated second costs 10 wall ms
     const pacer = new Pacer(sim, now, 'max');

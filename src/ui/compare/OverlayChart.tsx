@@ -11,7 +11,7 @@ export interface OverlayChartProps {
   spec: ChartSpec;
   /** Seconds, then one array per series of the spec. */
   t: number[];
-  values: number[][];
+  values: (number | null)[][];
   testId: string;
 }
 

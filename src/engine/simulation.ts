@@ -43,7 +43,9 @@ export interface Simulation {
   /**
    * A host that takes frames says so before it runs: the window figures (every request's
    * outcome and latency, for frames only) are counted from here on, and the first frame
-   * covers the time since. A run nobody takes frames of skips that work.
+   * covers the time since. A run nobody takes frames of skips that work. Call it at the
+   * start or just after a frame: the nodes' and edges' own window counts run from the last
+   * frame (or the start) whatever this says.
    */
   startFrames(): void;
   /** Aggregates since the previous frame, or since {@link startFrames} (or the first frame taken). */

@@ -224,8 +224,11 @@ export interface Frame {
   /** Fraction of the window's finished requests that were not ok. */
   errorRate: number;
   completed: number;
-  /** Latency percentiles of ok requests finished in the window (0 when none). */
-  latencyMs: { p50: number; p95: number; p99: number; mean: number };
+  /**
+   * Latency percentiles of ok requests finished in the window; null when none succeeded (a
+   * gap in a chart: 0 ms would read as the system getting fast just as it fails).
+   */
+  latencyMs: { p50: number; p95: number; p99: number; mean: number } | null;
   nodes: Record<string, NodeFrame>;
   /** Requests finished in the window by outcome (`completed` is their sum). */
   outcomes: OutcomeCounts;

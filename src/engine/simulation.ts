@@ -229,7 +229,7 @@ export class SimulationRun implements Simulation {
       throughputRps: windowMs > 0 ? (e.windowOk * 1000) / windowMs : 0,
       errorRate: finished > 0 ? e.windowFailed / finished : 0,
       completed: finished,
-      latencyMs: { p50: h.quantile(0.5), p95: h.quantile(0.95), p99: h.quantile(0.99), mean: h.mean },
+      latencyMs: h.count > 0 ? { p50: h.quantile(0.5), p95: h.quantile(0.95), p99: h.quantile(0.99), mean: h.mean } : null,
       nodes,
       outcomes: { ok: o[0], error: o[1], rejected: o[2], timeout: o[3] },
       edges,

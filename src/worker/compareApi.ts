@@ -22,9 +22,8 @@ export function runReplication(scenario: Scenario, seed: number, points: number,
     sim.runUntil(i === n ? end : (end * i) / n);
     const f = sim.takeFrame();
     series.t.push(f.simTimeMs / 1000);
-    const measured = f.outcomes.ok > 0;
-    series.p50.push(measured ? f.latencyMs.p50 : null);
-    series.p99.push(measured ? f.latencyMs.p99 : null);
+    series.p50.push(f.latencyMs !== null ? f.latencyMs.p50 : null);
+    series.p99.push(f.latencyMs !== null ? f.latencyMs.p99 : null);
     series.throughputRps.push(f.throughputRps);
   }
   return { report: sim.report(0), series };

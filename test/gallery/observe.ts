@@ -41,6 +41,8 @@ export function observe(document: ScenarioInput, overrides: { seed?: number; dur
   const { binMs = BIN_MS, ...runOverrides } = overrides;
   const sim = createSimulation(parsed.scenario, runOverrides);
   const bins: Bin[] = [];
+  // As the app's pacer does: the first bin counts from the start too.
+  sim.startFrames();
   while (!sim.finished) {
     const fromMs = sim.nowMs;
     sim.runUntil(Math.min(sim.durationMs, fromMs + binMs));
@@ -51,8 +53,8 @@ export function observe(document: ScenarioInput, overrides: { seed?: number; dur
       toMs: sim.nowMs,
       finished: frame.completed,
       failed,
-      okLatencySum: frame.latencyMs.mean * (frame.completed - failed),
-      p99: frame.latencyMs.p99,
+      okLatencySum: frame.latencyMs !== null ? frame.latencyMs.mean * (frame.completed - failed) : 0,
+      p99: frame.latencyMs !== null ? frame.latencyMs.p99 : 0,
       nodes: frame.nodes,
     });
   }

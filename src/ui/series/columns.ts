@@ -31,14 +31,12 @@ export const nodeColumn = (id: string, metric: NodeMetric) => `${id}:${metric}`;
 export function rowOf(frame: Frame): Row {
   const perSec = frame.windowMs > 0 ? 1000 / frame.windowMs : 0;
   const o = frame.outcomes;
-  // Latency is measured on the requests that succeed: a window where none did has none (a
-  // gap), not 0 ms, which would read as the system getting fast just as it fails.
-  const measured = o.ok > 0;
+  const latency = frame.latencyMs;
   const row: Row = {
     t: frame.simTimeMs / 1000,
-    p50: measured ? frame.latencyMs.p50 : null,
-    p95: measured ? frame.latencyMs.p95 : null,
-    p99: measured ? frame.latencyMs.p99 : null,
+    p50: latency !== null ? latency.p50 : null,
+    p95: latency !== null ? latency.p95 : null,
+    p99: latency !== null ? latency.p99 : null,
     ok: o.ok * perSec,
     error: o.error * perSec,
     rejected: o.rejected * perSec,
